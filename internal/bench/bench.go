@@ -1,0 +1,209 @@
+// Package bench times custval's stages against their DuckDB floor (the bare
+// minimum DuckDB work on the same data) in one run, and writes the figures to
+// docs/benchmarks.md.
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/custval/custval/internal/store"
+)
+
+// Stage is one measured step: Ours is custval's way, Floor the bare DuckDB work
+// it is compared with. Both run against the same Env.
+type Stage struct {
+	Name      string
+	FloorDesc string
+	Setup     func(ctx context.Context, env *Env) error // untimed, once per scale
+	Ours      func(ctx context.Context, env *Env) error
+	Floor     func(ctx context.Context, env *Env) error // nil: no floor, figure only
+}
+
+// Env is one scale point: a demo database and a scratch directory.
+type Env struct {
+	Customers int
+	DB        *sqlx.DB
+	Dir       string
+	Log       io.Writer
+}
+
+// Options choose the scale points and repetitions.
+type Options struct {
+	Scales []int // customers per scale point
+	Runs   int   // timed runs per stage; the median is reported
+	Dir    string
+	Log    io.Writer
+	Stages []Stage
+}
+
+// Row is one measured figure.
+type Row struct {
+	Customers int
+	Stage     string
+	FloorDesc string
+	Ours      time.Duration
+	Floor     time.Duration // 0 when the stage has no floor
+	Runs      int
+	Extra     string
+}
+
+// Ratio is Ours / Floor, or 0 without a floor.
+func (r Row) Ratio() float64 {
+	if r.Floor == 0 {
+		return 0
+	}
+	return float64(r.Ours) / float64(r.Floor)
+}
+
+// Run measures every stage at every scale and returns the rows.
+func Run(ctx context.Context, opts Options, setup func(ctx context.Context, env *Env) (Row, error)) ([]Row, error) {
+	var rows []Row
+	for _, n := range opts.Scales {
+		dir := filepath.Join(opts.Dir, fmt.Sprintf("scale-%d", n))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		path := filepath.Join(dir, "bench.duckdb")
+		os.Remove(path)
+		os.Remove(path + ".wal")
+		db, err := store.Open(ctx, path, store.Options{})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := store.Migrate(ctx, db); err != nil {
+			db.Close()
+			return nil, err
+		}
+		env := &Env{Customers: n, DB: db, Dir: dir, Log: opts.Log}
+		fmt.Fprintf(opts.Log, "scale %d customers: generating demo data\n", n)
+		genRow, err := setup(ctx, env)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("scale %d: generate: %w", n, err)
+		}
+		rows = append(rows, genRow)
+		for _, st := range opts.Stages {
+			row, err := measure(ctx, env, st, opts.Runs)
+			if err != nil {
+				db.Close()
+				return nil, fmt.Errorf("scale %d: %s: %w", n, st.Name, err)
+			}
+			fmt.Fprintf(opts.Log, "  %-28s ours %9s  floor %9s  ratio %.2f\n", st.Name, round(row.Ours), round(row.Floor), row.Ratio())
+			rows = append(rows, row)
+		}
+		db.Close()
+	}
+	return rows, nil
+}
+
+func measure(ctx context.Context, env *Env, st Stage, runs int) (Row, error) {
+	if st.Setup != nil {
+		if err := st.Setup(ctx, env); err != nil {
+			return Row{}, fmt.Errorf("setup: %w", err)
+		}
+	}
+	var ours, floor []time.Duration
+	// Alternate ours and floor so drift in machine load hits both alike.
+	for i := 0; i < runs; i++ {
+		d, err := timed(ctx, env, st.Ours)
+		if err != nil {
+			return Row{}, err
+		}
+		ours = append(ours, d)
+		if st.Floor != nil {
+			d, err := timed(ctx, env, st.Floor)
+			if err != nil {
+				return Row{}, fmt.Errorf("floor: %w", err)
+			}
+			floor = append(floor, d)
+		}
+	}
+	return Row{Customers: env.Customers, Stage: st.Name, FloorDesc: st.FloorDesc, Ours: median(ours), Floor: median(floor), Runs: runs}, nil
+}
+
+func timed(ctx context.Context, env *Env, f func(context.Context, *Env) error) (time.Duration, error) {
+	start := time.Now()
+	err := f(ctx, env)
+	return time.Since(start), err
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[len(s)/2]
+}
+
+func round(d time.Duration) time.Duration {
+	if d == 0 {
+		return 0
+	}
+	return d.Round(time.Millisecond)
+}
+
+// Machine describes where the figures were measured.
+func Machine(ctx context.Context) string {
+	cpu := "unknown cpu"
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(line, "model name") {
+				if _, v, ok := strings.Cut(line, ":"); ok {
+					cpu = strings.TrimSpace(v)
+				}
+				break
+			}
+		}
+	}
+	mem := ""
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		var kb int64
+		fmt.Sscanf(strings.SplitN(string(b), "\n", 2)[0], "MemTotal: %d kB", &kb)
+		mem = fmt.Sprintf(", %.0f GiB RAM", float64(kb)/1024/1024)
+	}
+	duck, _ := store.DuckDBVersion(ctx)
+	return fmt.Sprintf("%s, %d cores%s, %s %s/%s, DuckDB %s", cpu, runtime.NumCPU(), mem, runtime.Version(), runtime.GOOS, runtime.GOARCH, duck)
+}
+
+// WriteMarkdown renders the rows as the docs/benchmarks.md page.
+func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs int, rows []Row) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Benchmarks\n\n")
+	fmt.Fprintf(&b, "Written by `%s` on %s.\n\n", command, when.UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "Machine: %s.\n\n", machine)
+	fmt.Fprintf(&b, "Each figure is the median of %d runs in one process; custval's stage and its floor run alternately on the same data, so the ratio is measured, not estimated. ", runs)
+	fmt.Fprintf(&b, "The floor is DuckDB doing the bare minimum for the same result. Lower ratio is better; 1.00 means custval adds nothing over the floor.\n\n")
+	fmt.Fprintf(&b, "| customers | stage | custval | floor | ratio | floor is | note |\n|---:|---|---:|---:|---:|---|---|\n")
+	for _, r := range rows {
+		floor, ratio := "", ""
+		if r.Floor > 0 {
+			floor = fmtDur(r.Floor)
+			ratio = fmt.Sprintf("%.2f", r.Ratio())
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", r.Customers, r.Stage, fmtDur(r.Ours), floor, ratio, r.FloorDesc, r.Extra)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func fmtDur(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d >= time.Second:
+		return fmt.Sprintf("%.2f s", d.Seconds())
+	default:
+		return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+	}
+}
