@@ -79,6 +79,7 @@ into customer scores an analyst can query with plain SQL.`,
 	root.AddCommand(
 		newCmdVersion(f),
 		newCmdInit(f),
+		newCmdQuery(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

@@ -1,0 +1,106 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/custval/custval/sql/sqltest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file: %v (run `make golden` to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run `make golden` to accept.\ngot:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+// allTypes is the SQL of testdata/all_types.sql: two statements, every type.
+func allTypes(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "all_types.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// textQuery has wide, Unicode and control-character text to truncate and escape.
+const textQuery = `select * from (values
+    (1, '重要价值客户', 'buys often and spends the most; keep them close with early access', 1200.50::decimal(10,2)),
+    (2, '一般挽留客户', 'line one' || chr(10) || 'line two' || chr(9) || 'tabbed', 3.00),
+    (3, 'At Risk 🚗', 'pipe | and backslash \ stay readable', null),
+    (4, 'Café', '', -0.5)
+) as v(n, segment, note, value)`
+
+const emptyQuery = "select 1::integer as id, 'x' as name, 1.5::decimal(4,1) as amount where false"
+
+// query runs sql on db and reads the whole result.
+func query(t *testing.T, db *sqlx.DB, sql string) *Result {
+	t.Helper()
+	rows, err := Query(context.Background(), db.DB, sql)
+	if err != nil {
+		t.Fatalf("Query: %v", err)
+	}
+	defer rows.Close()
+	res, err := ReadAll(rows)
+	if err != nil {
+		t.Fatalf("ReadAll: %v", err)
+	}
+	return res
+}
+
+func TestGolden(t *testing.T) {
+	db := sqltest.Open(t)
+	queries := []struct {
+		name string
+		res  *Result
+	}{
+		{"all_types", query(t, db, allTypes(t))},
+		{"empty", query(t, db, emptyQuery)},
+		{"text", query(t, db, textQuery)},
+	}
+	formats := []struct {
+		ext    string
+		format Format
+		opts   Options
+	}{
+		{"table.txt", Table, Options{MaxRows: DefaultMaxRows}},
+		{"table_wide.txt", Table, Options{MaxWidth: 2000}},
+		{"table_narrow.txt", Table, Options{MaxWidth: 50, MaxRows: 2}},
+		{"csv", CSV, Options{}},
+		{"json", JSON, Options{}},
+		{"md", Markdown, Options{}},
+	}
+	for _, q := range queries {
+		for _, f := range formats {
+			name := q.name + "." + f.ext
+			t.Run(name, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := Write(&buf, f.format, q.res.Source(), f.opts); err != nil {
+					t.Fatalf("Write: %v", err)
+				}
+				golden(t, name, buf.Bytes())
+			})
+		}
+	}
+}
