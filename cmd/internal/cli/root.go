@@ -80,6 +80,7 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdVersion(f),
 		newCmdInit(f),
 		newCmdQuery(f),
+		newCmdReport(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
