@@ -81,6 +81,7 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdInit(f),
 		newCmdQuery(f),
 		newCmdReport(f),
+		newCmdUDFs(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
