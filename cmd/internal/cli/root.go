@@ -82,6 +82,7 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdQuery(f),
 		newCmdReport(f),
 		newCmdUDFs(f),
+		newCmdDemo(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

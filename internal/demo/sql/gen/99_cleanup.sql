@@ -1,0 +1,17 @@
+drop table demo_assets;
+drop table demo_cust;
+drop table demo_params;
+drop macro demo_mix;
+drop macro demo_ua;
+drop macro demo_ub;
+drop macro demo_uc;
+drop macro demo_pick;
+drop macro demo_count;
+drop macro demo_date;
+drop macro demo_ts;
+drop macro demo_region;
+drop macro demo_store_id;
+drop macro demo_customer_id;
+reset variable demo_seed_key;
+reset variable demo_customers;
+reset variable demo_as_of_day;
