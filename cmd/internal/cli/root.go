@@ -83,6 +83,7 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdReport(f),
 		newCmdUDFs(f),
 		newCmdDemo(f),
+		newCmdLoad(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

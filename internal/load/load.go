@@ -1,0 +1,593 @@
+// Package load reads CSV, Parquet and JSON-lines files into the data contract
+// tables. Every input row either lands in its table or is recorded in
+// load_rejects with its file, row, column, raw value and reason; a load is one
+// transaction. Checks run set-based in DuckDB, in passes over each file (count,
+// check and find repeated keys; describe the problems, if any; insert) and no
+// per-row Go code.
+package load
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Request describes one load: one table, one or more files.
+type Request struct {
+	Table string
+	Files []string
+	Map   map[string]string // target column -> source column in the file
+
+	// Format forces the reader: "csv", "parquet" or "json". "" chooses by extension:
+	// .csv .tsv .txt -> csv, .parquet -> parquet, .jsonl .ndjson .json -> json.
+	Format string
+	// DateFormat is a strptime format (e.g. "%d.%m.%Y") tried first for date and
+	// timestamp columns; ISO 8601 values are accepted either way. "" = ISO only.
+	DateFormat   string
+	DecimalComma bool   // "1.234,50" means 1234.50
+	Delim        string // CSV delimiter, one character or `\t`; "" = detected from the header line (tab for .tsv)
+	Strict       bool   // the first problem fails the whole load
+	// CreateMissingCustomers adds unknown customer_ids to customers instead of rejecting the rows.
+	CreateMissingCustomers bool
+	// AsOf: dates and timestamps after it are rejected; only its wall-clock
+	// reading is used. The zero value means the load's start time, local time,
+	// like the zone-less timestamps in the files. It is recorded in loads.as_of.
+	AsOf     time.Time
+	Replace  bool      // delete the table's rows first, in the same transaction
+	Progress io.Writer // nil = silent
+
+	now func() time.Time // for tests
+}
+
+// Result counts what a load did. Read = Loaded + Rejected, per file and in total.
+type Result struct {
+	LoadID           int64
+	AsOf             time.Time
+	Read             int64
+	Loaded           int64
+	Rejected         int64
+	CustomersCreated int64
+	PerFile          []FileResult
+	// FirstRejects are the first few rejects of the load in file and row order.
+	FirstRejects []Reject
+}
+
+// FileResult is one file's share of a load.
+type FileResult struct {
+	File             string
+	Format           string
+	Read             int64
+	Loaded           int64
+	Rejected         int64
+	CustomersCreated int64
+	Ignored          []string // file columns that are not in the table
+	Empty            bool     // the file has no header and no rows
+}
+
+// Reject is one problem with one input row, as stored in load_rejects.
+type Reject struct {
+	File   string
+	Row    int64 // data record in the file, 1 = first after the header
+	Line   int64 // DuckDB's CSV line, for malformed rows only; else 0
+	Column string
+	Raw    *string
+	Reason string
+}
+
+// Error renders the reject the way every custval message names a bad value:
+// `load orders.csv: row 17, column amount: "12,5x" is not a number`.
+func (r Reject) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "load %s: row %d", r.File, r.Row)
+	if r.Line > 0 {
+		fmt.Fprintf(&b, " (line %d)", r.Line)
+	}
+	if r.Column != "" {
+		fmt.Fprintf(&b, ", column %s", r.Column)
+	}
+	b.WriteString(": ")
+	if r.Raw != nil && r.Column != "" && r.Line == 0 { // a malformed row's raw value is the whole record
+		fmt.Fprintf(&b, "%q ", *r.Raw)
+	}
+	b.WriteString(r.Reason)
+	return b.String()
+}
+
+const firstRejects = 5
+
+// Load runs req in one transaction: on any error no table changes (only
+// load_id_seq, which DuckDB does not roll back, has advanced).
+func Load(ctx context.Context, db *sqlx.DB, req Request) (Result, error) {
+	tbl, ok := contract[req.Table]
+	if !ok {
+		return Result{}, fmt.Errorf("load %s: %w (tables: %s)", req.Table, ErrUnknownTable, strings.Join(Tables(), ", "))
+	}
+	if len(req.Files) == 0 {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, ErrNoFiles)
+	}
+	for target := range req.Map {
+		if _, ok := tbl.column(target); !ok {
+			return Result{}, fmt.Errorf("load %s: --map %s=%s: %w; columns: %s", req.Table, target, req.Map[target], ErrUnknownColumn, columnNames(tbl))
+		}
+	}
+	if req.CreateMissingCustomers && !tbl.RefCustomers {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, ErrCreateCustomers)
+	}
+	now := time.Now
+	if req.now != nil {
+		now = req.now
+	}
+	started := wallClock(now())
+	asOf := req.AsOf
+	if asOf.IsZero() {
+		asOf = started
+	}
+	asOf = wallClock(asOf)
+
+	// One connection: the load's temp tables and its transaction live on it.
+	conn, err := db.Connx(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTxx(ctx, nil)
+	if err != nil {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
+	}
+	defer tx.Rollback() //nolint:errcheck // no-op after commit
+
+	l := &loader{tx: tx, req: req, tbl: tbl, asOf: asOf}
+	res := Result{AsOf: asOf}
+	if err := l.queryRow(ctx, "next_id", nil, nil, &res.LoadID); err != nil {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
+	}
+	l.loadID = res.LoadID
+	if req.Replace {
+		if _, err := l.exec(ctx, "replace", &plan{Table: tbl}, nil); err != nil {
+			return Result{}, fmt.Errorf("load %s: replace: %w", req.Table, err)
+		}
+	}
+	for _, file := range req.Files {
+		fr, rejects, err := l.file(ctx, file)
+		if err != nil {
+			return Result{}, err
+		}
+		res.PerFile = append(res.PerFile, fr)
+		res.Read += fr.Read
+		res.Loaded += fr.Loaded
+		res.Rejected += fr.Rejected
+		res.CustomersCreated += fr.CustomersCreated
+		for _, r := range rejects {
+			if len(res.FirstRejects) < firstRejects {
+				res.FirstRejects = append(res.FirstRejects, r)
+			}
+		}
+	}
+	args := map[string]any{
+		"load_id": res.LoadID, "table": req.Table, "files": req.Files, "as_of": sqlTimestamp(asOf), "started_at": sqlTimestamp(started),
+		"read": res.Read, "loaded": res.Loaded, "rejected": res.Rejected, "created": res.CustomersCreated,
+	}
+	if _, err := l.exec(ctx, "record_load", nil, args); err != nil {
+		return Result{}, fmt.Errorf("load %s: record the load: %w", req.Table, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return Result{}, fmt.Errorf("load %s: commit: %w", req.Table, err)
+	}
+	return res, nil
+}
+
+// wallClock keeps t's wall-clock reading and drops its zone: the files'
+// timestamps are zone-less, and so is DuckDB's timestamp.
+func wallClock(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/1000*1000, time.UTC)
+}
+
+// sqlTimestamp renders a wall-clock time for a $param cast to timestamp: a
+// time.Time would bind as timestamp with time zone, and comparing every row's
+// timestamp with one converts each through the session's time zone.
+func sqlTimestamp(t time.Time) string {
+	return t.Format("2006-01-02 15:04:05.999999")
+}
+
+func columnNames(t table) string {
+	names := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// plan is what the SQL templates are rendered from.
+type plan struct {
+	Table           table
+	Format          string
+	CSVColumns      []string // the CSV header, read by csvHeader
+	HasDateFormat   bool
+	DecimalComma    bool
+	CreateCustomers bool
+	Numbered        bool // the reader numbers rows (s.ordinality); the insert needs it only with rejects
+	HasBad          bool // some rows of the file are rejected
+	HasDupHashes    bool // pass 1 found a key hash more than once
+	DupsKnown       bool // load_dups is filled: pass 2 reports duplicates
+	Cols            []planCol
+	KeyCol          *planCol
+	CustCol         *planCol
+}
+
+// planCol is one target column and where it comes from in the file.
+type planCol struct {
+	column
+	Ord     int
+	Src     string // the file's column; "" when the file lacks this optional column
+	SrcJSON bool   // the file's column has DuckDB type JSON
+	P       *plan
+}
+
+// Checked reports whether the column has any value check: the file has it, and
+// it is required or typed.
+func (c planCol) Checked() bool { return c.Src != "" && (c.Required || c.Kind != kindText) }
+
+type loader struct {
+	tx     *sqlx.Tx
+	req    Request
+	tbl    table
+	asOf   time.Time
+	loadID int64
+}
+
+func (l *loader) progress(format string, args ...any) {
+	if l.req.Progress != nil {
+		fmt.Fprintf(l.req.Progress, format+"\n", args...)
+	}
+}
+
+// file loads one file inside the load's transaction.
+func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, error) {
+	name := file
+	fr := FileResult{File: name}
+	wrap := func(err error) error { return fmt.Errorf("load %s: %w", name, err) }
+
+	format, err := formatOf(file, l.req.Format)
+	if err != nil {
+		return fr, nil, wrap(err)
+	}
+	fr.Format = format
+	info, err := os.Stat(file)
+	if err != nil {
+		return fr, nil, wrap(err)
+	}
+	if info.IsDir() {
+		return fr, nil, wrap(ErrDirectory)
+	}
+	if format == "csv" && emptyFile(file, info) {
+		fr.Empty = true
+		l.progress("%s: empty file, nothing to load", name)
+		return fr, nil, nil
+	}
+	p := &plan{
+		Numbered: true, Table: l.tbl, Format: format,
+		HasDateFormat: l.req.DateFormat != "", DecimalComma: l.req.DecimalComma,
+		CreateCustomers: l.req.CreateMissingCustomers,
+	}
+	args := map[string]any{
+		"file": file, "date_format": l.req.DateFormat, "as_of": sqlTimestamp(l.asOf),
+		"load_id": l.loadID, "table": l.tbl.Name, "n": firstRejects,
+	}
+	if _, err := l.exec(ctx, "cleanup", nil, nil); err != nil {
+		return fr, nil, wrap(err)
+	}
+	var (
+		cols      []string
+		jsonTyped map[string]bool
+	)
+	if format == "csv" {
+		var delim rune
+		cols, delim, err = csvHeader(file, l.delim(file))
+		p.CSVColumns, args["delim"] = cols, string(delim)
+	} else {
+		cols, jsonTyped, err = l.columns(ctx, p, args)
+	}
+	if err != nil {
+		return fr, nil, wrap(err)
+	}
+	if err := l.bind(p, cols, jsonTyped, &fr); err != nil {
+		return fr, nil, wrap(err)
+	}
+
+	l.progress("%s: pass 1/3: counting rows, keys and problems", name)
+	if _, err := l.exec(ctx, "keys", p, args); err != nil {
+		return fr, nil, wrap(readError(err))
+	}
+	if _, err := l.exec(ctx, "structural", p, args); err != nil {
+		return fr, nil, wrap(err)
+	}
+	if err := l.countBlankLines(ctx, file, p, args); err != nil {
+		return fr, nil, wrap(err)
+	}
+	var dupHashes, badRows int64
+	if err := l.queryRow(ctx, "pass1_summary", p, args, &dupHashes, &badRows); err != nil {
+		return fr, nil, wrap(err)
+	}
+	p.HasDupHashes = dupHashes > 0
+	if _, err := l.exec(ctx, "dups", p, args); err != nil {
+		return fr, nil, wrap(readError(err))
+	}
+	// Pass 2 describes the problems; a file without any skips it.
+	pass2 := "rejects"
+	if badRows == 0 && !p.HasDupHashes {
+		pass2 = "no_rejects"
+	} else {
+		l.progress("%s: pass 2/3: describing the problems of %d rows", name, badRows)
+	}
+	p.DupsKnown = true
+	if _, err := l.exec(ctx, pass2, p, args); err != nil {
+		return fr, nil, wrap(readError(err))
+	}
+	if p.CreateCustomers {
+		n, err := l.exec(ctx, "create_customers", p, args)
+		if err != nil {
+			return fr, nil, wrap(fmt.Errorf("create missing customers: %w", err))
+		}
+		fr.CustomersCreated = n
+		if _, err := l.exec(ctx, "drop_create_marks", p, args); err != nil {
+			return fr, nil, wrap(err)
+		}
+	}
+	var read, rejected int64
+	if err := l.queryRow(ctx, "counts", p, args, &read, &rejected); err != nil {
+		return fr, nil, wrap(err)
+	}
+	if _, err := l.exec(ctx, "out", p, args); err != nil {
+		return fr, nil, wrap(err)
+	}
+	first, err := l.firstRejects(ctx, p, args, name)
+	if err != nil {
+		return fr, nil, wrap(err)
+	}
+	if l.req.Strict && len(first) > 0 {
+		return fr, nil, &StrictError{Reject: first[0]}
+	}
+	p.HasBad = rejected > 0
+	p.Numbered = p.HasBad
+	l.progress("%s: pass 3/3: inserting %d rows", name, read-rejected)
+	loaded, err := l.exec(ctx, "insert", p, args)
+	if err != nil {
+		return fr, nil, wrap(readError(err))
+	}
+	if _, err := l.exec(ctx, "save_rejects", p, args); err != nil {
+		return fr, nil, wrap(err)
+	}
+	if _, err := l.exec(ctx, "cleanup", nil, nil); err != nil {
+		return fr, nil, wrap(err)
+	}
+	fr.Read, fr.Loaded, fr.Rejected = read, loaded, rejected
+	if read != loaded+rejected {
+		// Every pass reads the same records in the same order; a mismatch is a bug, never data.
+		return fr, nil, wrap(fmt.Errorf("%w: read %d, loaded %d, rejected %d", ErrReconcile, read, loaded, rejected))
+	}
+	return fr, first, nil
+}
+
+// countBlankLines tells load_structural how many blank lines precede each
+// malformed record, so its row number counts records only. It reads the file
+// up to the last malformed record, and only when there is one.
+func (l *loader) countBlankLines(ctx context.Context, file string, p *plan, args map[string]any) error {
+	q, bound, err := sqlFor("malformed_positions", p, args)
+	if err != nil {
+		return err
+	}
+	var pos []struct {
+		Line int64 `db:"line"`
+		Byte int64 `db:"byte_position"`
+	}
+	if err := l.tx.SelectContext(ctx, &pos, q, bound...); err != nil || len(pos) == 0 {
+		return err
+	}
+	offsets := make([]int64, len(pos))
+	for i, p := range pos {
+		offsets[i] = p.Byte
+	}
+	blanks, err := blankLinesBefore(file, offsets)
+	if err != nil {
+		return err
+	}
+	lines := make([]int64, len(pos))
+	for i, p := range pos {
+		lines[i] = p.Line
+	}
+	_, err = l.exec(ctx, "blank_lines", p, map[string]any{"lines": lines, "blanks": blanks})
+	return err
+}
+
+// delim is the CSV delimiter to force, or "" to detect it from the header line.
+func (l *loader) delim(file string) string {
+	if l.req.Delim != "" {
+		return l.req.Delim
+	}
+	if strings.EqualFold(filepath.Ext(file), ".tsv") {
+		return "\t"
+	}
+	return ""
+}
+
+// columns describes a Parquet or JSON file: its column names, and which are of type JSON.
+func (l *loader) columns(ctx context.Context, p *plan, args map[string]any) ([]string, map[string]bool, error) {
+	q, bound, err := sqlFor("columns", p, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	var desc []struct {
+		Name string `db:"column_name"`
+		Type string `db:"column_type"`
+	}
+	if err := l.tx.SelectContext(ctx, &desc, q, bound...); err != nil {
+		return nil, nil, readError(err)
+	}
+	var cols []string
+	jsonTyped := map[string]bool{}
+	for _, d := range desc {
+		if d.Name == "ordinality" {
+			continue
+		}
+		cols = append(cols, d.Name)
+		jsonTyped[d.Name] = d.Type == "JSON"
+	}
+	return cols, jsonTyped, nil
+}
+
+// bind matches the file's columns to the table's: --map first, then the same
+// name ignoring case and surrounding spaces.
+func (l *loader) bind(p *plan, fileCols []string, jsonTyped map[string]bool, fr *FileResult) error {
+	used := map[string]bool{}
+	find := func(want string) string {
+		for _, c := range fileCols {
+			if c == want {
+				return c
+			}
+		}
+		for _, c := range fileCols {
+			if strings.EqualFold(strings.TrimSpace(c), strings.TrimSpace(want)) {
+				return c
+			}
+		}
+		return ""
+	}
+	var missing []string
+	for i, c := range l.tbl.Columns {
+		pc := planCol{column: c, Ord: i, P: p}
+		if src, ok := l.req.Map[c.Name]; ok {
+			pc.Src = find(src)
+			if pc.Src == "" {
+				return fmt.Errorf("--map %s=%s: %w; the file has columns: %s", c.Name, src, ErrNoSuchSource, strings.Join(fileCols, ", "))
+			}
+		} else {
+			pc.Src = find(c.Name)
+		}
+		if pc.Src != "" {
+			used[pc.Src] = true
+			pc.SrcJSON = jsonTyped[pc.Src]
+		} else if c.Required {
+			missing = append(missing, c.Name)
+		}
+		p.Cols = append(p.Cols, pc)
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: %s; the file has columns: %s; name them with --map %s=SOURCE_COLUMN",
+			ErrMissingColumns, strings.Join(missing, ", "), strings.Join(fileCols, ", "), missing[0])
+	}
+	for _, c := range fileCols {
+		if !used[c] {
+			fr.Ignored = append(fr.Ignored, c)
+		}
+	}
+	for i := range p.Cols {
+		if p.Cols[i].Name == l.tbl.Key {
+			p.KeyCol = &p.Cols[i]
+		}
+		if l.tbl.RefCustomers && p.Cols[i].Name == "customer_id" {
+			p.CustCol = &p.Cols[i]
+		}
+	}
+	return nil
+}
+
+func (l *loader) firstRejects(ctx context.Context, p *plan, args map[string]any, file string) ([]Reject, error) {
+	q, bound, err := sqlFor("first_rejects", p, args)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := l.tx.QueryContext(ctx, q, bound...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Reject
+	for rows.Next() {
+		var (
+			row, line sql.NullInt64
+			col, raw  sql.NullString
+			r         = Reject{File: file}
+		)
+		if err := rows.Scan(&row, &line, &col, &raw, &r.Reason); err != nil {
+			return nil, err
+		}
+		r.Row, r.Line, r.Column = row.Int64, line.Int64, col.String
+		if raw.Valid {
+			r.Raw = &raw.String
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (l *loader) exec(ctx context.Context, name string, p *plan, args map[string]any) (int64, error) {
+	q, bound, err := sqlFor(name, p, args)
+	if err != nil {
+		return 0, err
+	}
+	res, err := l.tx.ExecContext(ctx, q, bound...)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", name, err)
+	}
+	return res.RowsAffected()
+}
+
+func (l *loader) queryRow(ctx context.Context, name string, p *plan, args map[string]any, dest ...any) error {
+	q, bound, err := sqlFor(name, p, args)
+	if err != nil {
+		return err
+	}
+	return l.tx.QueryRowContext(ctx, q, bound...).Scan(dest...)
+}
+
+func namedArg(name string, v any) any { return sql.Named(name, v) }
+
+// formatOf picks the reader from the forced format or the file's extension.
+func formatOf(file, forced string) (string, error) {
+	if forced != "" {
+		switch f := strings.ToLower(forced); f {
+		case "csv", "parquet", "json":
+			return f, nil
+		}
+		return "", fmt.Errorf("--format %s: %w", forced, ErrUnknownFormat)
+	}
+	ext := strings.ToLower(filepath.Ext(file))
+	switch ext {
+	case ".csv", ".tsv", ".txt":
+		return "csv", nil
+	case ".parquet":
+		return "parquet", nil
+	case ".jsonl", ".ndjson", ".json":
+		return "json", nil
+	}
+	return "", fmt.Errorf("%w %q; use --format csv, parquet or json", ErrUnknownFormat, ext)
+}
+
+// emptyFile reports a CSV file with nothing but a BOM and white space: no header, no rows.
+func emptyFile(file string, info os.FileInfo) bool {
+	if info.Size() > 64 {
+		return false
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	return strings.TrimSpace(strings.TrimPrefix(string(b), "\ufeff")) == ""
+}
+
+// readError keeps DuckDB's reader message but drops its long dump of options.
+func readError(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "\n\n"); i > 0 {
+		return errors.New(strings.TrimSpace(msg[:i]))
+	}
+	return err
+}

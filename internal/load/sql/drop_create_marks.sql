@@ -1,0 +1,1 @@
+delete from load_bad where code = 'create'

@@ -1,0 +1,1 @@
+select line, byte_position from load_structural order by line
