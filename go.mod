@@ -3,9 +3,12 @@ module github.com/custval/custval
 go 1.26.8
 
 require (
+	github.com/creack/pty v1.1.24
 	github.com/duckdb/duckdb-go/v2 v2.10506.0
+	github.com/ergochat/readline v0.1.3
 	github.com/jmoiron/sqlx v1.4.0
 	github.com/spf13/cobra v1.10.2
+	golang.org/x/term v0.39.0
 	gonum.org/v1/gonum v0.17.0
 )
 
@@ -32,6 +35,7 @@ require (
 	golang.org/x/sync v0.19.0 // indirect
 	golang.org/x/sys v0.40.0 // indirect
 	golang.org/x/telemetry v0.0.0-20260116145544-c6413dc483f5 // indirect
+	golang.org/x/text v0.33.0 // indirect
 	golang.org/x/tools v0.41.0 // indirect
 	golang.org/x/xerrors v0.0.0-20240903120638-7835f813f4da // indirect
 )

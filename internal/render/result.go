@@ -67,10 +67,15 @@ type Rows struct {
 	ptrs    []any
 }
 
+// Queryer runs queries: *sql.DB, or *sql.Conn where session state must last.
+type Queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // Query runs query on db and returns its result as a Source. The query may
 // hold several statements separated by semicolons: all of them run, in order,
 // on one connection, and the result is the last statement's.
-func Query(ctx context.Context, db *sql.DB, query string) (*Rows, error) {
+func Query(ctx context.Context, db Queryer, query string) (*Rows, error) {
 	rows, err := db.QueryContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("run query: %w", err)

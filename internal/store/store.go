@@ -95,13 +95,19 @@ func dsnFor(path string, opts Options) (string, error) {
 func openError(path string, err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "Could not set lock on file") || strings.Contains(msg, "Conflicting lock") {
+		// DuckDB says "Conflicting lock is held in /path/to/program (PID 123)".
 		holder := ""
-		if i := strings.Index(msg, "(PID "); i >= 0 {
-			if j := strings.Index(msg[i:], ")"); j > 0 {
-				holder = " (held by " + strings.TrimPrefix(msg[i+1:i+j], "") + ")"
+		if _, rest, ok := strings.Cut(msg, "Conflicting lock is held in "); ok {
+			if prog, pid, ok := strings.Cut(rest, " (PID "); ok {
+				if pid, _, ok := strings.Cut(pid, ")"); ok {
+					holder = fmt.Sprintf(" (PID %s, %s)", pid, prog)
+				}
 			}
 		}
-		return fmt.Errorf("open %s: %w%s; close the other custval or DuckDB session, or use --read-only for commands that only read", path, ErrLocked, holder)
+		// A writer locks the file for itself, so --read-only helps only when
+		// the holder reads too.
+		return fmt.Errorf("open %s: %w%s; close that process and try again: processes can share the file only if all of them open it with --read-only",
+			path, ErrLocked, holder)
 	}
 	return fmt.Errorf("open %s: %w", path, err)
 }

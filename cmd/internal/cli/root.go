@@ -84,6 +84,7 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdUDFs(f),
 		newCmdDemo(f),
 		newCmdLoad(f),
+		newCmdShell(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)
