@@ -100,7 +100,7 @@ func Register(ctx context.Context, conn *sql.Conn) error {
 			return err
 		}
 	}
-	return nil
+	return registerCLV(conn) // CLV functions: udf/clv.go
 }
 
 func register(conn *sql.Conn, name string, f Func, exec executorKind) error {

@@ -80,11 +80,14 @@ into customer scores an analyst can query with plain SQL.`,
 		newCmdVersion(f),
 		newCmdInit(f),
 		newCmdQuery(f),
+		newCmdDemo(f),
 		newCmdReport(f),
 		newCmdUDFs(f),
-		newCmdDemo(f),
 		newCmdLoad(f),
 		newCmdShell(f),
+		newCmdScore(f),
+		newCmdViews(f),
+		newCmdFit(f),
 	)
 	for _, c := range root.Commands() {
 		wrapArgs(c)

@@ -1,0 +1,2 @@
+insert into clv_holdout (model_id, bucket, bucket_order, customers, actual, predicted, tracking)
+values ($model_id, $bucket, $bucket_order, $customers, $actual, $predicted, $tracking)

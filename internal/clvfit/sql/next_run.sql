@@ -1,0 +1,1 @@
+select nextval('clv_run_id_seq') as run_id

@@ -1,0 +1,82 @@
+package rfm
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/custval/custval/internal/demo"
+	"github.com/custval/custval/internal/store"
+	"github.com/custval/custval/sql/sqltest"
+)
+
+// BenchmarkScoreVsFloor times rfm_v1 materialized for every customer against the bare per-customer aggregate on the
+// same demo data, and reports the ratio. `make bench` does the same at 1M customers through BenchFloor and BenchScore.
+func BenchmarkScoreVsFloor(b *testing.B) {
+	ctx := context.Background()
+	db := sqltest.Open(b)
+	if _, err := demo.Generate(ctx, db, demo.Options{Customers: 20000}); err != nil {
+		b.Fatal(err)
+	}
+	var floor, score time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		if err := BenchFloor(ctx, db); err != nil {
+			b.Fatal(err)
+		}
+		floor += time.Since(start)
+		start = time.Now()
+		if err := BenchScore(ctx, db, demo.DefaultAsOf); err != nil {
+			b.Fatal(err)
+		}
+		score += time.Since(start)
+	}
+	b.ReportMetric(float64(score)/float64(floor), "score/floor")
+}
+
+// BenchmarkScoreVsFloorFile is the same measurement on an existing custval database named by $CUSTVAL_BENCH_DB
+// (for example 1M customers / 10M orders; opened as is, not migrated), scoring as of $CUSTVAL_BENCH_AS_OF (default 2026-06-30).
+func BenchmarkScoreVsFloorFile(b *testing.B) {
+	path := os.Getenv("CUSTVAL_BENCH_DB")
+	if path == "" {
+		b.Skip("set $CUSTVAL_BENCH_DB to a custval database with orders")
+	}
+	asOf := demo.DefaultAsOf
+	if s := os.Getenv("CUSTVAL_BENCH_AS_OF"); s != "" {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		asOf = d
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var floor, score []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if err := BenchFloor(ctx, db); err != nil {
+			b.Fatal(err)
+		}
+		floor = append(floor, time.Since(start))
+		start = time.Now()
+		if err := BenchScore(ctx, db, asOf); err != nil {
+			b.Fatal(err)
+		}
+		score = append(score, time.Since(start))
+	}
+	med := func(d []time.Duration) time.Duration {
+		s := append([]time.Duration(nil), d...)
+		slices.Sort(s)
+		return s[len(s)/2]
+	}
+	b.ReportMetric(med(floor).Seconds(), "floor-s")
+	b.ReportMetric(med(score).Seconds(), "score-s")
+	b.ReportMetric(float64(med(score))/float64(med(floor)), "score/floor")
+}
