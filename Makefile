@@ -6,7 +6,7 @@ export CGO_ENABLED := 1
 # Packages that define -update for golden files.
 GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update' . | xargs -r -n1 dirname | sort -u)
 
-.PHONY: build demo test bench fmt vet golden fmt-check clean
+.PHONY: build demo test bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client
 
 build:
 	$(GO) build -o $(BIN) ./cmd/custval
@@ -17,7 +17,8 @@ demo: build
 	rm -f demo/demo.duckdb demo/demo.duckdb.wal
 	$(BIN) demo --db demo/demo.duckdb
 
-test: fmt-check vet
+# node-client first: the parity tests would otherwise each install it, racing.
+test: fmt-check vet node-client
 	$(GO) test ./...
 
 bench: build
@@ -38,4 +39,47 @@ golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 
 clean:
-	rm -rf bin demo
+	rm -rf bin demo build
+
+# Debian's chromium, and the font the screenshots are drawn with, for the report rendering test
+# (reports/render_chromium_test.go). Installs only when missing; needs root or sudo.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "installing Debian's chromium for the report rendering test"; \
+		sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -q && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; \
+	fi
+
+# Rewrite docs/img/report-*.png from the built-in reports.
+screenshots: chromium
+	CUSTVAL_REQUIRE_CHROMIUM=1 $(GO) test ./reports -run TestRenderInChromium -count=1 -args -screenshots=$(CURDIR)/docs/img
+
+# The custval DuckDB extension for this platform (linux_amd64 here): package udf's pure Go
+# functions behind DuckDB's stable C API v1.2.0; see docs/duckdb-clients.md. The overlay leaves
+# out udf's duckdb-go adapters, which must not be linked into an extension.
+EXT         := build/custval.duckdb_extension
+EXT_VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+NODE_API    := 1.5.6-r.1
+
+extension:
+	@mkdir -p build
+	$(GO) run ./cmd/custval-extfooter -overlay ./udf > build/extension-overlay.json
+	$(GO) build -buildmode=c-shared -overlay build/extension-overlay.json -o $(EXT) ./internal/ext/cshared
+	rm -f build/custval.h
+	$(GO) run ./cmd/custval-extfooter -version $(EXT_VERSION) $(EXT)
+
+# Refresh the DuckDB headers the extension compiles against (committed, MIT: internal/ext/include/LICENSE).
+extension-headers:
+	@mkdir -p build/duckdb-npm
+	cd build/duckdb-npm && npm pack duckdb@1.4.4 && tar -xzf duckdb-1.4.4.tgz package/LICENSE \
+		package/src/duckdb/src/include/duckdb.h package/src/duckdb/src/include/duckdb_extension.h
+	cp build/duckdb-npm/package/src/duckdb/src/include/duckdb.h \
+		build/duckdb-npm/package/src/duckdb/src/include/duckdb_extension.h internal/ext/include/
+	cp build/duckdb-npm/package/LICENSE internal/ext/include/LICENSE
+
+# The stock DuckDB client the parity tests compare with (DuckDB 1.5.6, as go.mod's duckdb-go).
+node-client:
+	@if [ ! -d build/node/node_modules/@duckdb/node-api ]; then \
+		npm install --prefix build/node --no-audit --no-fund @duckdb/node-api@$(NODE_API); \
+	fi

@@ -1,0 +1,186 @@
+package ext
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/custval/custval/internal/store"
+)
+
+var (
+	benchRows    = flag.Int("ext.rows", 10_000_000, "input rows of BenchmarkExtension")
+	benchThreads = flag.Int("ext.threads", 1, "DuckDB threads in BenchmarkExtension (0: all cores)")
+)
+
+// benchCase is one testdata/bench/NAME.sql file, in package udf's format:
+// `-- name: setup` (may repeat), `sql` (the rule in plain SQL with DOUBLE
+// literals), `udf` (the same through the custval function), and `check`
+// (rows where they disagree).
+type benchCase struct {
+	Name  string   `json:"name"`
+	Setup []string `json:"setup"`
+	SQL   string   `json:"sql"`
+	UDF   string   `json:"udf"`
+	Check string   `json:"check"`
+}
+
+func readBenchCase(tb testing.TB, path string) benchCase {
+	tb.Helper()
+	body, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c := benchCase{Name: strings.TrimSuffix(filepath.Base(path), ".sql")}
+	key := ""
+	var stmt strings.Builder
+	flush := func() {
+		s := strings.TrimSpace(stmt.String())
+		stmt.Reset()
+		switch key {
+		case "setup":
+			c.Setup = append(c.Setup, s)
+		case "sql":
+			c.SQL = s
+		case "udf":
+			c.UDF = s
+		case "check":
+			c.Check = s
+		}
+	}
+	for line := range strings.Lines(string(body)) {
+		if k, ok := strings.CutPrefix(line, "-- name: "); ok {
+			flush()
+			key = strings.TrimSpace(k)
+			continue
+		}
+		stmt.WriteString(line)
+	}
+	flush()
+	if c.SQL == "" || c.UDF == "" || c.Check == "" {
+		tb.Fatalf("%s: want sql, udf and check sections", path)
+	}
+	return c
+}
+
+// benchCases reads the cases package udf benchmarks its duckdb-go UDFs with,
+// plus this package's own, so all three ways run the very same SQL.
+func benchCases(tb testing.TB, root string) []benchCase {
+	tb.Helper()
+	var paths []string
+	for _, dir := range []string{filepath.Join(root, "udf", "testdata", "bench"), filepath.Join("testdata", "bench")} {
+		p, err := filepath.Glob(filepath.Join(dir, "*.sql"))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		paths = append(paths, p...)
+	}
+	sort.Slice(paths, func(i, j int) bool { return filepath.Base(paths[i]) < filepath.Base(paths[j]) })
+	var out []benchCase
+	seen := map[string]bool{}
+	for _, p := range paths {
+		c := readBenchCase(tb, p)
+		if !seen[c.Name] { // package udf's version wins
+			out = append(out, c)
+			seen[c.Name] = true
+		}
+	}
+	return out
+}
+
+// timeInCustval runs a case through custval's host, duckdb-go with the udf
+// package's UDFs, and returns the plain-SQL and UDF times.
+func timeInCustval(b *testing.B, c benchCase) (sqlTime, udfTime time.Duration) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, ":memory:", store.Options{Threads: *benchThreads})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	for _, s := range c.Setup {
+		if _, err := db.ExecContext(ctx, s, sql.Named("rows", *benchRows)); err != nil {
+			b.Fatalf("%s: setup: %v", c.Name, err)
+		}
+	}
+	var n sql.NullInt64
+	if err := db.QueryRowContext(ctx, c.Check).Scan(&n); err != nil || n.Int64 != 0 {
+		b.Fatalf("%s: the UDF and plain SQL disagree on %d rows (%v)", c.Name, n.Int64, err)
+	}
+	for _, q := range []struct {
+		sql string
+		d   *time.Duration
+	}{{c.SQL, &sqlTime}, {c.UDF, &udfTime}} {
+		start := time.Now()
+		if err := db.QueryRowContext(ctx, q.sql).Scan(&n); err != nil {
+			b.Fatalf("%s: %v", c.Name, err)
+		}
+		*q.d = time.Since(start)
+	}
+	return sqlTime, udfTime
+}
+
+type nodeBench struct {
+	Results []struct {
+		Name       string  `json:"name"`
+		SQLms      float64 `json:"sql_ms"`
+		ExtMs      float64 `json:"ext_ms"`
+		Mismatches int64   `json:"mismatches"`
+	} `json:"results"`
+}
+
+// BenchmarkExtension times each rule three ways over -ext.rows rows (10M by
+// default), once each: as plain SQL, through the extension in the stock Node
+// client, and through custval's duckdb-go UDF; the ratios are to plain SQL in
+// the same host.
+//
+//	go test ./internal/ext -run '^$' -bench Extension -benchtime 1x
+func BenchmarkExtension(b *testing.B) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	nodeDir := nodeClient(b, root)
+	lib := buildExtension(b, root)
+	cases := benchCases(b, root)
+
+	req, err := json.Marshal(map[string]any{"extension": lib, "rows": *benchRows, "threads": *benchThreads, "cases": cases})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cmd := exec.Command("node", filepath.Join("testdata", "bench.mjs"), nodeDir)
+	cmd.Stdin = bytes.NewReader(req)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("node testdata/bench.mjs: %v\n%s", err, stderr.String())
+	}
+	var nb nodeBench
+	if err := json.Unmarshal(out, &nb); err != nil || len(nb.Results) != len(cases) {
+		b.Fatalf("read node output (%v): %s", err, out)
+	}
+
+	b.Logf("%d rows, %d thread(s); ms, and ratio to plain SQL in the same host", *benchRows, *benchThreads)
+	b.Logf("%-22s %9s %9s %7s | %9s %9s %7s | %s", "case", "sql(node)", "extension", "ratio", "sql(go)", "udf(go)", "ratio", "udf/extension")
+	for i, c := range cases {
+		n := nb.Results[i]
+		if n.Mismatches != 0 {
+			b.Errorf("%s: the extension and plain SQL disagree on %d rows", c.Name, n.Mismatches)
+		}
+		sqlGo, udfGo := timeInCustval(b, c)
+		ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+		b.Logf("%-22s %9.0f %9.0f %7.2f | %9.0f %9.0f %7.2f | %.1f", c.Name, n.SQLms, n.ExtMs, n.ExtMs/n.SQLms,
+			ms(sqlGo), ms(udfGo), ms(udfGo)/ms(sqlGo), ms(udfGo)/n.ExtMs)
+		b.ReportMetric(n.ExtMs/n.SQLms, c.Name+"_ext/sql")
+		b.ReportMetric(ms(udfGo)/ms(sqlGo), c.Name+"_udf/sql")
+	}
+}

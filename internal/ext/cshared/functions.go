@@ -1,0 +1,250 @@
+package main
+
+// #include "custval_ext.h"
+import "C"
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/custval/custval/udf"
+)
+
+// function is one SQL overload the extension registers. Its evaluator reads a
+// row's arguments with the NULL conventions of udf's duckdb-go adapters and
+// calls the same pure Go function, so both hosts answer alike (parity_test.go
+// in internal/ext checks it).
+type function struct {
+	name   string
+	params []kind
+	result kind
+	// values are the members of an ENUM result, in package udf's order; the
+	// result is written as their codes.
+	values []string
+	text   func(r row) (string, bool, error)  // ENUM result; false means NULL
+	number func(r row) (float64, bool, error) // DOUBLE result; false means NULL
+
+	// defaultNulls keeps DuckDB's default NULL handling (NULL in any argument
+	// gives NULL); otherwise every function documents what a NULL argument means.
+	defaultNulls bool
+
+	cValues **C.char // values copied to C by prepare
+}
+
+// spec is one custval function; trailing parameters from index required on
+// are optional, and each arity becomes an overload, as in package udf. A left
+// out argument reads as NULL.
+type spec struct {
+	function
+	required int
+}
+
+// functions is the extension's table; a function's index is its id in DuckDB.
+var functions = overloads(append(specs, clvSpecs...))
+
+func overloads(specs []spec) []function {
+	var out []function
+	for _, s := range specs {
+		for n := s.required; n <= len(s.params); n++ {
+			f := s.function
+			f.params = s.params[:n:n]
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// scratch holds per-chunk buffers reused from row to row; the pure functions
+// do not keep their input slices.
+type scratch struct {
+	surveys      []udf.Survey
+	interactions []udf.Interaction
+}
+
+var (
+	dbl       = kindDouble
+	bigint    = kindBigint
+	boolean   = kindBoolean
+	ts        = kindTimestamp
+	varchars  = listOf(kindVarchar)
+	tsList    = listOf(kindTimestamp)
+	lifecycle = udf.DefaultLifecycleParams()
+	replace   = udf.DefaultReplacementParams()
+	value     = udf.DefaultValueParams()
+	satisfy   = udf.DefaultSatisfactionParams()
+	loyalty   = udf.DefaultLoyaltyParams()
+	contact   = udf.DefaultContactParams()
+)
+
+// The settings MAP overloads of package udf are not offered yet: udf keeps
+// the name-to-field binding of its settings unexported.
+var specs = []spec{
+	{required: 3, function: function{
+		name: "satisfaction_index", params: []kind{varchars, tsList, ts}, result: kindDouble,
+		number: func(r row) (float64, bool, error) {
+			surveys, asOf, ok, err := satisfactionArgs(r)
+			if err != nil || !ok {
+				return 0, false, err
+			}
+			v, ok := udf.SatisfactionIndex(surveys, asOf, satisfy)
+			return v, ok, nil
+		},
+	}},
+	{required: 3, function: function{
+		name: "satisfaction_level", params: []kind{varchars, tsList, ts}, result: kindEnum,
+		values: []string{udf.LevelSatisfied, udf.LevelNeutral, udf.LevelUnsatisfied, udf.LevelUnknown},
+		text: func(r row) (string, bool, error) {
+			surveys, asOf, ok, err := satisfactionArgs(r)
+			if err != nil {
+				return "", false, err
+			}
+			if !ok {
+				return udf.LevelUnknown, true, nil
+			}
+			return udf.SatisfactionLevel(surveys, asOf, satisfy), true, nil
+		},
+	}},
+	{required: 7, function: function{
+		name: "loyalty_score", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars}, result: kindDouble,
+		number: func(r row) (float64, bool, error) {
+			in, err := loyaltyArgs(r)
+			if err != nil {
+				return 0, false, err
+			}
+			v, ok := udf.LoyaltyScore(in, loyalty)
+			return v, ok, nil
+		},
+	}},
+	{required: 7, function: function{
+		name: "loyalty_tier", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars}, result: kindEnum,
+		values: []string{udf.TierLoyal, udf.TierDeveloping, udf.TierTransactional, udf.TierUnknown},
+		text: func(r row) (string, bool, error) {
+			in, err := loyaltyArgs(r)
+			if err != nil {
+				return "", false, err
+			}
+			return udf.LoyaltyTier(in, loyalty), true, nil
+		},
+	}},
+	{required: 6, function: function{
+		name: "contact_closeness", params: []kind{boolean, boolean, boolean, varchars, tsList, ts}, result: kindEnum,
+		values: []string{udf.ClosenessUnreachable, udf.ClosenessDoNotContact, udf.ClosenessCold, udf.ClosenessOfficial, udf.ClosenessClose},
+		text:   contactCloseness,
+	}},
+	{required: 4, function: function{
+		name: "lifecycle_stage", params: []kind{dbl, dbl, bigint, dbl, dbl}, result: kindEnum,
+		values: []string{udf.StageNew, udf.StageActive, udf.StageAtRisk, udf.StageLapsed, udf.StageLost},
+		text: func(r row) (string, bool, error) {
+			in := udf.LifecycleInput{
+				DaysSinceLast: r.double(0), TypicalIntervalDays: r.double(1), Orders: r.bigint(2),
+				TenureDays: r.double(3), CategoryNormDays: r.double(4),
+			}
+			s, ok := udf.LifecycleStage(in, lifecycle)
+			return s, ok, nil
+		},
+	}},
+	{required: 2, function: function{
+		name: "replacement_readiness", params: []kind{dbl, dbl, dbl}, result: kindEnum,
+		values: []string{udf.ReadinessNotYet, udf.ReadinessWindowOpen, udf.ReadinessOverdue, udf.ReadinessRecentlyRenewed},
+		text: func(r row) (string, bool, error) {
+			in := udf.ReplacementInput{AgeYears: r.double(0), MajorSpend12m: r.double(1), AssetPrice: r.double(2)}
+			s, ok := udf.ReplacementReadiness(in, replace)
+			return s, ok, nil
+		},
+	}},
+	{required: 4, function: function{
+		name: "value_class", params: []kind{dbl, dbl, dbl, dbl}, result: kindEnum,
+		values: []string{udf.ValueMostValuable, udf.ValueMostGrowth, udf.ValueMaintain, udf.ValueNegative},
+		text: func(r row) (string, bool, error) {
+			in := udf.ValueInput{Margin: r.double(0), ServeCost: r.double(1), Growth: r.double(2), ValuableNet: r.double(3)}
+			s, ok := udf.ValueClass(in, value)
+			return s, ok, nil
+		},
+	}},
+}
+
+// satisfactionArgs reads (ratings, ts, as_of): ok is false when ratings or
+// as_of is NULL; NULL ratings are skipped and NULL timestamps are unknown dates.
+func satisfactionArgs(r row) (surveys []udf.Survey, asOf time.Time, ok bool, err error) {
+	ratings, ok := r.list(0)
+	if !ok {
+		return nil, asOf, false, nil
+	}
+	if asOf, ok = r.timestamp(2); !ok {
+		return nil, asOf, false, nil
+	}
+	times, hasTimes := r.list(1)
+	if hasTimes && times.len() != ratings.len() {
+		return nil, asOf, false, fmt.Errorf("%w: %d ratings, %d timestamps", udf.ErrLengthMismatch, ratings.len(), times.len())
+	}
+	surveys = r.surveys[:0]
+	for j := range ratings.len() {
+		if ratings.null(j) {
+			continue
+		}
+		rating, err := udf.ParseRating(ratings.str(j))
+		if err != nil {
+			return nil, asOf, false, err
+		}
+		s := udf.Survey{Rating: rating}
+		if hasTimes && !times.null(j) {
+			s.At = times.time(j)
+		}
+		surveys = append(surveys, s)
+	}
+	r.surveys = surveys
+	return surveys, asOf, true, nil
+}
+
+// loyaltyArgs reads the loyalty inputs: NULL numbers are NaN or 0, NULL kinds are skipped.
+func loyaltyArgs(r row) (in udf.LoyaltyInput, err error) {
+	in = udf.LoyaltyInput{
+		DiscretionaryShare: r.double(0), DiscretionaryCategories: r.bigint(1), Categories: r.bigint(2),
+		Orders: r.bigint(3), RenewalOrders: r.bigint(4), TenureDays: r.double(5),
+	}
+	kinds, ok := r.list(6)
+	if !ok {
+		return in, nil
+	}
+	for j := range kinds.len() {
+		if kinds.null(j) {
+			continue
+		}
+		k, err := udf.ParseKind(kinds.str(j))
+		if err != nil {
+			return in, err
+		}
+		in.Interactions[k]++
+	}
+	return in, nil
+}
+
+// contactCloseness: NULL as_of gives NULL; NULL flags are false; an
+// interaction without a kind or a date is skipped.
+func contactCloseness(r row) (string, bool, error) {
+	asOf, ok := r.timestamp(5)
+	if !ok {
+		return "", false, nil
+	}
+	in := udf.ContactInput{PhoneValid: r.boolean(0), EmailOptIn: r.boolean(1), DoNotContact: r.boolean(2)}
+	kinds, hasKinds := r.list(3)
+	times, hasTimes := r.list(4)
+	if hasKinds && hasTimes && kinds.len() != times.len() {
+		return "", false, fmt.Errorf("%w: %d interaction kinds, %d timestamps", udf.ErrLengthMismatch, kinds.len(), times.len())
+	}
+	in.Interactions = r.interactions[:0]
+	if hasKinds && hasTimes {
+		for j := range kinds.len() {
+			if kinds.null(j) || times.null(j) {
+				continue
+			}
+			k, err := udf.ParseKind(kinds.str(j))
+			if err != nil {
+				return "", false, err
+			}
+			in.Interactions = append(in.Interactions, udf.Interaction{Kind: k, At: times.time(j)})
+		}
+	}
+	r.interactions = in.Interactions
+	return udf.ContactCloseness(in, asOf, contact), true, nil
+}
