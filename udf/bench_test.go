@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
+	"io/fs"
 	"testing"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/custval/custval/internal/benchcase"
 )
 
 var (
@@ -19,33 +19,18 @@ var (
 	benchThreads = flag.Int("bench.threads", 1, "DuckDB threads in the executor benchmarks (0: all cores)")
 )
 
-// sections reads testdata/bench/NAME.sql: each `-- name: X` line starts a
-// statement named X; a name may repeat (several setup statements).
-func sections(tb testing.TB, name string) map[string][]string {
+// benchCase reads benchcases/NAME.sql (internal/benchcase's format).
+func benchCase(tb testing.TB, name string) benchcase.Case {
 	tb.Helper()
-	body, err := os.ReadFile(filepath.Join("testdata", "bench", name+".sql"))
+	body, err := fs.ReadFile(BenchCases(), name+".sql")
 	if err != nil {
 		tb.Fatal(err)
 	}
-	out := map[string][]string{}
-	key := ""
-	var stmt strings.Builder
-	flush := func() {
-		if key != "" {
-			out[key] = append(out[key], strings.TrimSpace(stmt.String()))
-		}
-		stmt.Reset()
+	c, err := benchcase.Parse(name, body)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	for line := range strings.Lines(string(body)) {
-		if k, ok := strings.CutPrefix(line, "-- name: "); ok {
-			flush()
-			key = strings.TrimSpace(k)
-			continue
-		}
-		stmt.WriteString(line)
-	}
-	flush()
-	return out
+	return c
 }
 
 // benchDB opens an in-memory DuckDB with every custval function registered
@@ -89,7 +74,7 @@ func queryInt(tb testing.TB, db *sql.DB, query string) int64 {
 	return n.Int64
 }
 
-var benchCases = []string{"lifecycle_stage", "value_class", "satisfaction_level", "contact_closeness"}
+var benchCases = []string{"lifecycle_stage", "value_class", "satisfaction_level", "contact_closeness", "replacement_readiness"}
 
 // TestUDFMatchesPlainSQL cross-checks each UDF against the same rule written
 // in plain SQL (the benchmark's baseline) on generated rows, under both executors
@@ -97,12 +82,12 @@ var benchCases = []string{"lifecycle_stage", "value_class", "satisfaction_level"
 func TestUDFMatchesPlainSQL(t *testing.T) {
 	for _, name := range benchCases {
 		for _, exec := range []executorKind{rowExecutor, chunkExecutor} {
-			s := sections(t, name)
-			db := benchDB(t, exec, s["setup"], 50_000, 2)
-			if n := queryInt(t, db, s["check"][0]); n != 0 {
+			s := benchCase(t, name)
+			db := benchDB(t, exec, s.Setup, 50_000, 2)
+			if n := queryInt(t, db, s.Check); n != 0 {
 				t.Errorf("%s (executor %d): %d rows where the UDF and plain SQL disagree", name, exec, n)
 			}
-			if got, want := queryInt(t, db, s["udf"][0]), queryInt(t, db, s["sql"][0]); got != want {
+			if got, want := queryInt(t, db, s.UDF), queryInt(t, db, s.SQL); got != want {
 				t.Errorf("%s (executor %d): benchmark queries differ: udf %d, sql %d", name, exec, got, want)
 			}
 		}
@@ -118,19 +103,19 @@ func TestUDFMatchesPlainSQL(t *testing.T) {
 //	go test ./udf -run '^$' -bench Executors -benchtime 1x
 func BenchmarkExecutors(b *testing.B) {
 	for _, name := range benchCases {
-		s := sections(b, name)
+		s := benchCase(b, name)
 		var sqlTime, sqlCPU time.Duration
 		for _, v := range []struct {
 			label string
 			exec  executorKind
 			query string
 		}{
-			{"sql", rowExecutor, s["sql"][0]},
-			{"row", rowExecutor, s["udf"][0]},
-			{"chunk", chunkExecutor, s["udf"][0]},
+			{"sql", rowExecutor, s.SQL},
+			{"row", rowExecutor, s.UDF},
+			{"chunk", chunkExecutor, s.UDF},
 		} {
 			b.Run(name+"/"+v.label, func(b *testing.B) {
-				db := benchDB(b, v.exec, s["setup"], *benchRows, *benchThreads)
+				db := benchDB(b, v.exec, s.Setup, *benchRows, *benchThreads)
 				b.ResetTimer()
 				cpu := cpuTime()
 				for b.Loop() {

@@ -25,6 +25,7 @@ type Stage struct {
 	Name      string
 	FloorDesc string
 	Setup     func(ctx context.Context, env *Env) error // untimed, once per scale
+	Before    func(ctx context.Context, env *Env) error // untimed, before each run of Ours
 	Ours      func(ctx context.Context, env *Env) error
 	Floor     func(ctx context.Context, env *Env) error // nil: no floor, figure only
 }
@@ -115,6 +116,11 @@ func measure(ctx context.Context, env *Env, st Stage, runs int) (Row, error) {
 	var ours, floor []time.Duration
 	// Alternate ours and floor so drift in machine load hits both alike.
 	for i := 0; i < runs; i++ {
+		if st.Before != nil {
+			if err := st.Before(ctx, env); err != nil {
+				return Row{}, fmt.Errorf("before: %w", err)
+			}
+		}
 		d, err := timed(ctx, env, st.Ours)
 		if err != nil {
 			return Row{}, err

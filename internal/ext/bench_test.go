@@ -6,15 +6,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"flag"
-	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/custval/custval/internal/benchcase"
 	"github.com/custval/custval/internal/store"
+	"github.com/custval/custval/udf"
 )
 
 var (
@@ -22,84 +21,20 @@ var (
 	benchThreads = flag.Int("ext.threads", 1, "DuckDB threads in BenchmarkExtension (0: all cores)")
 )
 
-// benchCase is one testdata/bench/NAME.sql file, in package udf's format:
-// `-- name: setup` (may repeat), `sql` (the rule in plain SQL with DOUBLE
-// literals), `udf` (the same through the custval function), and `check`
-// (rows where they disagree).
-type benchCase struct {
-	Name  string   `json:"name"`
-	Setup []string `json:"setup"`
-	SQL   string   `json:"sql"`
-	UDF   string   `json:"udf"`
-	Check string   `json:"check"`
-}
-
-func readBenchCase(tb testing.TB, path string) benchCase {
+// benchCases reads the cases package udf benchmarks its duckdb-go UDFs with,
+// so all three ways (plain SQL, duckdb-go UDF, extension) run the very same SQL.
+func benchCases(tb testing.TB) []benchcase.Case {
 	tb.Helper()
-	body, err := os.ReadFile(path)
+	cases, err := benchcase.Read(udf.BenchCases())
 	if err != nil {
 		tb.Fatal(err)
 	}
-	c := benchCase{Name: strings.TrimSuffix(filepath.Base(path), ".sql")}
-	key := ""
-	var stmt strings.Builder
-	flush := func() {
-		s := strings.TrimSpace(stmt.String())
-		stmt.Reset()
-		switch key {
-		case "setup":
-			c.Setup = append(c.Setup, s)
-		case "sql":
-			c.SQL = s
-		case "udf":
-			c.UDF = s
-		case "check":
-			c.Check = s
-		}
-	}
-	for line := range strings.Lines(string(body)) {
-		if k, ok := strings.CutPrefix(line, "-- name: "); ok {
-			flush()
-			key = strings.TrimSpace(k)
-			continue
-		}
-		stmt.WriteString(line)
-	}
-	flush()
-	if c.SQL == "" || c.UDF == "" || c.Check == "" {
-		tb.Fatalf("%s: want sql, udf and check sections", path)
-	}
-	return c
-}
-
-// benchCases reads the cases package udf benchmarks its duckdb-go UDFs with,
-// plus this package's own, so all three ways run the very same SQL.
-func benchCases(tb testing.TB, root string) []benchCase {
-	tb.Helper()
-	var paths []string
-	for _, dir := range []string{filepath.Join(root, "udf", "testdata", "bench"), filepath.Join("testdata", "bench")} {
-		p, err := filepath.Glob(filepath.Join(dir, "*.sql"))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		paths = append(paths, p...)
-	}
-	sort.Slice(paths, func(i, j int) bool { return filepath.Base(paths[i]) < filepath.Base(paths[j]) })
-	var out []benchCase
-	seen := map[string]bool{}
-	for _, p := range paths {
-		c := readBenchCase(tb, p)
-		if !seen[c.Name] { // package udf's version wins
-			out = append(out, c)
-			seen[c.Name] = true
-		}
-	}
-	return out
+	return cases
 }
 
 // timeInCustval runs a case through custval's host, duckdb-go with the udf
 // package's UDFs, and returns the plain-SQL and UDF times.
-func timeInCustval(b *testing.B, c benchCase) (sqlTime, udfTime time.Duration) {
+func timeInCustval(b *testing.B, c benchcase.Case) (sqlTime, udfTime time.Duration) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, ":memory:", store.Options{Threads: *benchThreads})
 	if err != nil {
@@ -150,7 +85,7 @@ func BenchmarkExtension(b *testing.B) {
 	}
 	nodeDir := nodeClient(b, root)
 	lib := buildExtension(b, root)
-	cases := benchCases(b, root)
+	cases := benchCases(b)
 
 	req, err := json.Marshal(map[string]any{"extension": lib, "rows": *benchRows, "threads": *benchThreads, "cases": cases})
 	if err != nil {
