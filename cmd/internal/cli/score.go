@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/custval/custval/internal/custvalue"
 	"github.com/custval/custval/internal/render"
 	"github.com/custval/custval/internal/rfm"
 )
@@ -26,7 +27,9 @@ func newCmdScore(f *Factory) *cobra.Command {
 result in score_snapshots under (as_of, customer_id, 'rfm_v1'). Scoring the same
 day again replaces that day's snapshot in one transaction: an interrupted or
 failed run leaves the earlier snapshot intact, and other days are kept, so
-history accumulates. It then prints the segment summary of the snapshot.
+history accumulates. It then adds the customer value columns (value class,
+satisfaction, loyalty, closeness, lifecycle, replacement readiness, life changes;
+docs/customer-value.md) to the snapshot's rows and prints the segment summary.
 
 Before scoring it checks the segment rule set (segment_rules) against the score
 grid and warns on stderr about rules that can never match and cells no rule
@@ -63,6 +66,12 @@ covers. Every flag maps to an argument of rfm_v1; see docs/rfm.md.`,
 			}
 			fmt.Fprintf(f.ErrOut, "scored %d customers as of %s with %s in %s (replaced %d rows of that day)\n",
 				run.Customers, run.AsOf.Format(time.DateOnly), run.ModelVersion, time.Since(start).Round(time.Millisecond), run.Replaced)
+			start = time.Now()
+			added, err := custvalue.AddToStoredSnapshot(cmd.Context(), db, run.AsOf, run.ModelVersion)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(f.ErrOut, "added customer value (customer_value_v1) to %d rows in %s\n", added, time.Since(start).Round(time.Millisecond))
 			summary, err := rfm.SnapshotSummary(cmd.Context(), db, run.AsOf)
 			if err != nil {
 				return err
