@@ -16,8 +16,8 @@ demo: build
 	@mkdir -p demo
 	rm -f demo/demo.duckdb demo/demo.duckdb.wal
 	$(BIN) demo --db demo/demo.duckdb
-	$(BIN) score --db demo/demo.duckdb --as-of 2026-06-30
 	$(BIN) fit clv --db demo/demo.duckdb --as-of 2026-06-30
+	$(BIN) score --db demo/demo.duckdb --as-of 2026-06-30
 
 # node-client first: the parity tests would otherwise each install it, racing.
 test: fmt-check vet node-client

@@ -37,22 +37,3 @@ func AddToSnapshot(ctx context.Context, tx *sqlx.Tx, asOf time.Time, modelVersio
 	}
 	return res.RowsAffected()
 }
-
-// AddToStoredSnapshot is AddToSnapshot in a transaction of its own, for a snapshot already committed (as
-// `custval score` does after rfm.Score): if it fails, the snapshot keeps its RFM columns and the customer value
-// columns stay null.
-func AddToStoredSnapshot(ctx context.Context, db *sqlx.DB, asOf time.Time, modelVersion string) (int64, error) {
-	tx, err := db.BeginTxx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("add customer value to snapshot %s %s: %w", modelVersion, asOf.Format(time.DateOnly), err)
-	}
-	defer tx.Rollback() //nolint:errcheck // no-op after commit
-	n, err := AddToSnapshot(ctx, tx, asOf, modelVersion)
-	if err != nil {
-		return 0, err
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("add customer value to snapshot %s %s: commit: %w", modelVersion, asOf.Format(time.DateOnly), err)
-	}
-	return n, nil
-}

@@ -20,12 +20,29 @@ type Run struct {
 	Customers    int64 // rows written
 	Replaced     int64 // rows of an earlier snapshot of the same day and model that were replaced
 	Parameters   string
+	Extended     []Extended // what each Extension added, in order
+}
+
+// Extension adds columns to the snapshot's rows inside Score's transaction, so
+// the snapshot with every later model's columns is written all or nothing.
+type Extension struct {
+	Name string
+	Add  func(ctx context.Context, tx *sqlx.Tx, asOf time.Time, modelVersion string) (rows int64, err error)
+}
+
+// Extended is what one Extension did.
+type Extended struct {
+	Name string
+	Rows int64
 }
 
 // Score materializes rfm_v1 for every customer into score_snapshots under (as_of, customer_id, 'rfm_v1'),
 // replacing an earlier snapshot of the same day in one transaction: a failed or interrupted run leaves the
 // earlier snapshot as it was, and snapshots of other days are never touched.
-func Score(ctx context.Context, db *sqlx.DB, opts Options) (Run, error) {
+//
+// Each extension runs in the same transaction after the RFM rows are written; an
+// error from any of them rolls the whole snapshot back.
+func Score(ctx context.Context, db *sqlx.DB, opts Options, exts ...Extension) (Run, error) {
 	if err := opts.Validate(); err != nil {
 		return Run{}, fmt.Errorf("score %s: %w", ModelVersion, err)
 	}
@@ -66,6 +83,13 @@ func Score(ctx context.Context, db *sqlx.DB, opts Options) (Run, error) {
 	}
 	if run.Customers, err = res.RowsAffected(); err != nil {
 		return fail("write scores", err)
+	}
+	for _, ext := range exts {
+		rows, err := ext.Add(ctx, tx, run.AsOf, ModelVersion)
+		if err != nil {
+			return fail("add "+ext.Name, err)
+		}
+		run.Extended = append(run.Extended, Extended{Name: ext.Name, Rows: rows})
 	}
 	if _, err := tx.ExecContext(ctx, mustSQL("record_run.sql"), append(key,
 		sql.Named("parameters", run.Parameters), sql.Named("customers", run.Customers))...); err != nil {

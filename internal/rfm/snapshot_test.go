@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/custval/custval/internal/render"
 	"github.com/custval/custval/sql/sqltest"
 )
@@ -129,6 +131,38 @@ func TestFailedScoreLeavesEarlierSnapshot(t *testing.T) {
 	}
 	if !strings.Contains(params, `"k":5`) {
 		t.Errorf("run record = %s, want the earlier run's (k=5)", params)
+	}
+}
+
+// Extensions run inside Score's transaction: their rows are reported, and one that
+// fails rolls back the whole snapshot, RFM rows included.
+func TestExtensionsShareTheSnapshotTransaction(t *testing.T) {
+	ctx := context.Background()
+	db := sqltest.Open(t)
+	loadOrders(t, db, varied(100, 4))
+	before, err := Score(ctx, db, Options{AsOf: date("2026-06-30")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := Extension{Name: "count", Add: func(ctx context.Context, tx *sqlx.Tx, asOf time.Time, version string) (int64, error) {
+		var n int64
+		err := tx.GetContext(ctx, &n, `select count(*) from score_snapshots where as_of = $1 and model_version = $2`, asOf, version)
+		return n, err
+	}}
+	run, err := Score(ctx, db, Options{AsOf: date("2026-06-30")}, count)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Extended) != 1 || run.Extended[0].Rows != run.Customers {
+		t.Errorf("Extended = %+v, want the extension to see the %d new rows inside the transaction", run.Extended, run.Customers)
+	}
+	boom := errors.New("boom")
+	failing := Extension{Name: "failing", Add: func(context.Context, *sqlx.Tx, time.Time, string) (int64, error) { return 0, boom }}
+	if _, err := Score(ctx, db, Options{AsOf: date("2026-06-30"), K: 3}, count, failing); !errors.Is(err, boom) {
+		t.Fatalf("Score with a failing extension: err = %v, want boom", err)
+	}
+	if got := snapshotCounts(t, db)["2026-06-30"]; got.Rows != before.Customers || got.MaxR != 5 {
+		t.Errorf("after a failing extension the snapshot is %+v, want the earlier %d rows scored with k=5", got, before.Customers)
 	}
 }
 

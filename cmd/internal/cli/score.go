@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/spf13/cobra"
 
+	"github.com/custval/custval/internal/clvfit"
 	"github.com/custval/custval/internal/custvalue"
 	"github.com/custval/custval/internal/render"
 	"github.com/custval/custval/internal/rfm"
@@ -24,12 +28,14 @@ func newCmdScore(f *Factory) *cobra.Command {
 		Use:   "score",
 		Short: "Score every customer as of a date and store the scores as a snapshot",
 		Long: `score runs the RFM model (rfm_v1) for every customer as of a day and stores the
-result in score_snapshots under (as_of, customer_id, 'rfm_v1'). Scoring the same
-day again replaces that day's snapshot in one transaction: an interrupted or
-failed run leaves the earlier snapshot intact, and other days are kept, so
-history accumulates. It then adds the customer value columns (value class,
-satisfaction, loyalty, closeness, lifecycle, replacement readiness, life changes;
-docs/customer-value.md) to the snapshot's rows and prints the segment summary.
+result in score_snapshots under (as_of, customer_id, 'rfm_v1'), with the
+customer value columns (value class, satisfaction, loyalty, closeness, lifecycle,
+replacement readiness, life changes; docs/customer-value.md) and, when a CLV
+model fitted as of that day or earlier exists (custval fit clv), the lifetime
+value columns (docs/clv.md). All of it is one transaction: scoring the same day
+again replaces that day's snapshot, an interrupted or failed run leaves the
+earlier snapshot intact, and other days are kept, so history accumulates. It
+then prints the segment summary.
 
 Before scoring it checks the segment rule set (segment_rules) against the score
 grid and warns on stderr about rules that can never match and cells no rule
@@ -60,18 +66,29 @@ covers. Every flag maps to an argument of rfm_v1; see docs/rfm.md.`,
 				fmt.Fprintf(f.ErrOut, "warning: segment rules %q: %s\n", rulesName(opts.model.Rules), w)
 			}
 			start := time.Now()
-			run, err := rfm.Score(cmd.Context(), db, opts.model)
+			noCLV := false
+			run, err := rfm.Score(cmd.Context(), db, opts.model,
+				rfm.Extension{Name: "customer value (customer_value_v1)", Add: custvalue.AddToSnapshot},
+				rfm.Extension{Name: "lifetime value (clv_v1, value_matrix_v1)", Add: func(ctx context.Context, tx *sqlx.Tx, asOf time.Time, version string) (int64, error) {
+					n, err := clvfit.AddToSnapshot(ctx, tx, asOf, version)
+					if errors.Is(err, clvfit.ErrNoModel) {
+						noCLV = true // a snapshot without CLV is still a snapshot; say so below
+						return 0, nil
+					}
+					return n, err
+				}})
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(f.ErrOut, "scored %d customers as of %s with %s in %s (replaced %d rows of that day)\n",
 				run.Customers, run.AsOf.Format(time.DateOnly), run.ModelVersion, time.Since(start).Round(time.Millisecond), run.Replaced)
-			start = time.Now()
-			added, err := custvalue.AddToStoredSnapshot(cmd.Context(), db, run.AsOf, run.ModelVersion)
-			if err != nil {
-				return err
+			for _, e := range run.Extended {
+				fmt.Fprintf(f.ErrOut, "added %s to %d rows\n", e.Name, e.Rows)
 			}
-			fmt.Fprintf(f.ErrOut, "added customer value (customer_value_v1) to %d rows in %s\n", added, time.Since(start).Round(time.Millisecond))
+			if noCLV {
+				d := run.AsOf.Format(time.DateOnly)
+				fmt.Fprintf(f.ErrOut, "note: no lifetime value columns: no converged CLV model fitted as of %s or earlier; run `custval fit clv --as-of %s`, then score again\n", d, d)
+			}
 			summary, err := rfm.SnapshotSummary(cmd.Context(), db, run.AsOf)
 			if err != nil {
 				return err
