@@ -11,13 +11,19 @@ GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update' . | xar
 build:
 	$(GO) build -o $(BIN) ./cmd/custval
 
-# Build custval, generate the built-in demo data and run the main job on it.
+# Build custval, generate the demo data, fit CLV, score two dates and render the reports into demo/.
 demo: build
 	@mkdir -p demo
-	rm -f demo/demo.duckdb demo/demo.duckdb.wal
+	rm -f demo/demo.duckdb demo/demo.duckdb.wal demo/*.html
 	$(BIN) demo --db demo/demo.duckdb
 	$(BIN) fit clv --db demo/demo.duckdb --as-of 2026-06-30
+	$(BIN) score --db demo/demo.duckdb --as-of 2025-12-31 > /dev/null
 	$(BIN) score --db demo/demo.duckdb --as-of 2026-06-30
+	for r in segments win-back service-due migration upsell campaign-lists value-matrix data-quality; do \
+		$(BIN) report run $$r --db demo/demo.duckdb -o demo/$$r.html --quiet || exit 1; \
+	done
+	$(BIN) report run overview --db demo/demo.duckdb -o demo/report.html --quiet
+	@echo "report: demo/report.html"
 
 # node-client first: the parity tests would otherwise each install it, racing.
 test: fmt-check vet node-client

@@ -250,7 +250,7 @@ func funnelChart(r *Result, args ...string) (htmltemplate.HTML, error) {
 }
 
 func lineChart(r *Result, args ...string) (htmltemplate.HTML, error) {
-	s, err := newSpec("line", r, args, []string{"x", "y"}, "series")
+	s, err := newSpec("line", r, args, []string{"x", "y"}, "series", "xformat")
 	if err != nil {
 		return "", err
 	}
@@ -264,12 +264,28 @@ func lineChart(r *Result, args ...string) (htmltemplate.HTML, error) {
 			return "", err
 		}
 	}
+	xf, ok := chart.FormatNamed(s.opts["xformat"])
+	if !ok {
+		return "", fmt.Errorf("line chart of %s: unknown xformat %q (want %s)", r.Name, s.opts["xformat"], chart.FormatNames)
+	}
+	// x is a date or timestamp, or a number (e.g. a cumulative share); the
+	// first row decides and every row must agree.
+	numeric := false
+	if len(r.Values) > 0 {
+		switch r.Values[0][cols[0]].(type) {
+		case Date, Timestamp:
+		default:
+			numeric = true
+		}
+	}
+	var xs []float64 // x positions: a number, or Unix nanoseconds of a time
 	var times []time.Time
-	at := map[time.Time]int{}
+	at := map[float64]int{}
 	var series index
 	type cell struct{ t, s int }
 	vals := map[cell]float64{}
 	for _, row := range r.Values {
+		var key float64
 		var t time.Time
 		switch x := row[cols[0]].(type) {
 		case Date:
@@ -277,26 +293,42 @@ func lineChart(r *Result, args ...string) (htmltemplate.HTML, error) {
 		case Timestamp:
 			t = x.Time
 		default:
-			return "", fmt.Errorf("line chart of %s: x=%s holds %q, not a date or timestamp", r.Name, s.opts["x"], text(row[cols[0]]))
+			f, ok := toFloat(x)
+			if !ok || !numeric {
+				return "", fmt.Errorf("line chart of %s: x=%s holds %q, not a date, timestamp or number", r.Name, s.opts["x"], text(row[cols[0]]))
+			}
+			key = f
+		}
+		if numeric != t.IsZero() {
+			return "", fmt.Errorf("line chart of %s: x=%s mixes numbers and dates", r.Name, s.opts["x"])
+		}
+		if !numeric {
+			key = float64(t.UnixNano())
 		}
 		v, err := s.number(row, cols[1])
 		if err != nil {
 			return "", err
 		}
-		if _, ok := at[t]; !ok {
-			at[t] = len(times)
+		if _, ok := at[key]; !ok {
+			at[key] = len(xs)
+			xs = append(xs, key)
 			times = append(times, t)
 		}
 		name := s.opts["y"]
 		if seriesCol >= 0 {
 			name = display(row[seriesCol])
 		}
-		vals[cell{at[t], series.add(name)}] += v
+		vals[cell{at[key], series.add(name)}] += v
 	}
-	c := chart.Line{Title: s.opts["title"], X: times, Format: s.format}
+	c := chart.Line{Title: s.opts["title"], Format: s.format}
+	if numeric {
+		c.XNum, c.XNumFmt = xs, xf
+	} else {
+		c.X = times
+	}
 	for j, name := range series.names {
-		ser := chart.Series{Name: name, Values: make([]float64, len(times))}
-		for i := range times {
+		ser := chart.Series{Name: name, Values: make([]float64, len(xs))}
+		for i := range xs {
 			v, ok := vals[cell{i, j}]
 			if !ok {
 				v = math.NaN()

@@ -25,7 +25,7 @@ const requireChromium = "CUSTVAL_REQUIRE_CHROMIUM"
 
 // chromiumTimeout bounds one browser's whole life; after it the browser and
 // its children are killed.
-const chromiumTimeout = 60 * time.Second
+const chromiumTimeout = 3 * time.Minute // nine reports at two widths on a busy 2-core machine took over 60 s
 
 // chromiumFlags start Debian's chromium headless as root on a machine with no
 // network, display, D-Bus or GPU. Without the background-networking flags it

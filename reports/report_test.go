@@ -242,8 +242,16 @@ func TestUserReportOverridesBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].Overrides != "builtin" {
-		t.Errorf("List() = %+v, want one data-quality entry overriding builtin", entries)
+	var dq []Entry
+	for _, e := range entries {
+		if e.Name == "data-quality" {
+			dq = append(dq, e)
+		} else if e.Overrides != "" {
+			t.Errorf("%s overrides %s; only data-quality is in my-reports", e.Name, e.Overrides)
+		}
+	}
+	if len(dq) != 1 || dq[0].Overrides != "builtin" || dq[0].Source != "my-reports" {
+		t.Errorf("List() data-quality entries = %+v, want one from my-reports overriding builtin", dq)
 	}
 	out := runReport(t, fixtureDB(t), c, "data-quality")
 	if got := string(render(t, out, CSV, "")); got != "orders\n24\n" {

@@ -106,6 +106,10 @@ func TestChartsDrawDataAndLabels(t *testing.T) {
 			4, []string{"2026-01", "2026-02", "2026-03", "3", "5", "4"}},
 		{"line two series", Line{X: months, Series: []Series{{Name: "a", Values: []float64{1, 2, 3}}, {Name: "b", Values: []float64{3, math.NaN(), 1}}}},
 			2 + 5, []string{"a", "b"}},
+		// A numeric x axis (a Pareto curve): round ticks in the x format, not the data points.
+		{"line numeric x", Line{XNum: []float64{0, 0.25, 0.5, 1}, XNumFmt: Percent, Format: Percent,
+			Series: []Series{{Name: "margin", Values: []float64{0, 0.6, 0.85, 1}}}},
+			5, []string{"0.0%", "20.0%", "100.0%", "60.0%", "85.0%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,13 +8,32 @@ import (
 	"time"
 )
 
-// Line draws one or more series over time on a shared time axis.
+// Line draws one or more series over time on a shared time axis, or over a
+// numeric x axis (XNum, e.g. a cumulative share of customers) when X is nil.
 type Line struct {
 	Title   string
 	X       []time.Time
+	XNum    []float64 // numeric x values, used when X is empty
 	Series  []Series
 	Format  Format // point labels; nil means Number
 	XFormat string // Go time layout for x labels; "" picks 2006-01 for month starts, else 2006-01-02
+	XNumFmt Format // labels of a numeric x axis; nil means Number
+}
+
+// points returns the number of x values, their positions on the axis and
+// their labels.
+func (c Line) points(layout string) (int, func(i int) float64, func(i int) string) {
+	if len(c.X) == 0 && len(c.XNum) > 0 {
+		f := orNumber(c.XNumFmt)
+		return len(c.XNum), func(i int) float64 { return c.XNum[i] }, func(i int) string { return f(c.XNum[i]) }
+	}
+	first := time.Time{}
+	for i, t := range c.X {
+		if i == 0 || t.Before(first) {
+			first = t
+		}
+	}
+	return len(c.X), func(i int) float64 { return float64(c.X[i].Sub(first)) }, func(i int) string { return c.X[i].Format(layout) }
 }
 
 // Series is one line; Values align with Line.X, NaN leaves a gap.
@@ -25,21 +44,25 @@ type Series struct {
 
 // SVG draws the chart.
 func (c Line) SVG() (string, error) {
+	if len(c.X) > 0 && len(c.XNum) > 0 {
+		return "", fmt.Errorf("line chart %q: both time and numeric x values", c.Title)
+	}
+	layout := c.XFormat
+	n, pos, label := c.points(layout)
 	for _, ser := range c.Series {
-		if len(ser.Values) != len(c.X) {
-			return "", fmt.Errorf("line chart %q: series %q has %d values for %d x values", c.Title, ser.Name, len(ser.Values), len(c.X))
+		if len(ser.Values) != n {
+			return "", fmt.Errorf("line chart %q: series %q has %d values for %d x values", c.Title, ser.Name, len(ser.Values), n)
 		}
 	}
-	if len(c.X) == 0 || len(c.Series) == 0 {
+	if n == 0 || len(c.Series) == 0 {
 		return empty(c.Title), nil
 	}
 	f := orNumber(c.Format)
-	order := make([]int, len(c.X))
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return c.X[order[a]].Before(c.X[order[b]]) })
-	layout := c.XFormat
+	sort.SliceStable(order, func(a, b int) bool { return pos(order[a]) < pos(order[b]) })
 	if layout == "" {
 		layout = "2006-01"
 		for _, t := range c.X {
@@ -65,13 +88,14 @@ func (c Line) SVG() (string, error) {
 		top = legend(nil, names, top)
 	}
 	top += 14 // room for point labels above the highest point
-	first, last := c.X[order[0]], c.X[order[len(order)-1]]
-	x := linear{0, float64(last.Sub(first)), left + 8, Width - right}
-	if first.Equal(last) {
-		x = linear{0, 1, (left + Width - right) / 2, (left + Width - right) / 2}
+	_, pos, label = c.points(layout)
+	first, last := pos(order[0]), pos(order[len(order)-1])
+	x := linear{first, last, left + 8, Width - right}
+	if first == last {
+		x = linear{first, first + 1, (left + Width - right) / 2, (left + Width - right) / 2}
 	}
 	y := linear{ticks[0], ticks[len(ticks)-1], height - below, top}
-	xAt := func(i int) float64 { return x.at(float64(c.X[i].Sub(first))) }
+	xAt := func(i int) float64 { return x.at(pos(i)) }
 
 	s := newSVG(Width, height, c.Title)
 	heading(s, c.Title)
@@ -84,11 +108,23 @@ func (c Line) SVG() (string, error) {
 	}
 	yAxis(s, y, ticks, left, Width-right)
 	// At most about eight x labels, evenly picked, always including the first.
-	step := max(1, int(math.Ceil(float64(len(order))/8)))
-	for k := 0; k < len(order); k += step {
-		i := order[k]
-		s.line(xAt(i), height-below, xAt(i), height-below+4, axisColor)
-		s.text(xAt(i), height-below+16, "middle", axisColor, c.X[i].Format(layout))
+	// A numeric axis gets round ticks instead.
+	if len(c.X) == 0 {
+		xf := orNumber(c.XNumFmt)
+		for _, t := range niceTicks(first, last, 5) {
+			if t < first || t > last {
+				continue
+			}
+			s.line(x.at(t), height-below, x.at(t), height-below+4, axisColor)
+			s.text(x.at(t), height-below+16, "middle", axisColor, xf(t))
+		}
+	} else {
+		step := max(1, int(math.Ceil(float64(len(order))/8)))
+		for k := 0; k < len(order); k += step {
+			i := order[k]
+			s.line(xAt(i), height-below, xAt(i), height-below+4, axisColor)
+			s.text(xAt(i), height-below+16, "middle", axisColor, label(i))
+		}
 	}
 	s.line(left, y.at(math.Max(ticks[0], 0)), Width-right, y.at(math.Max(ticks[0], 0)), axisColor)
 	for si, ser := range c.Series {
@@ -115,7 +151,7 @@ func (c Line) SVG() (string, error) {
 			if ser.Name != "" {
 				name = ser.Name + ", "
 			}
-			s.circle(xAt(i), y.at(v), 3, color, name+c.X[i].Format(layout)+": "+f(v))
+			s.circle(xAt(i), y.at(v), 3, color, name+label(i)+": "+f(v))
 			if labelled[i] {
 				s.text(xAt(i), y.at(v)-7, "middle", textColor, f(v))
 			}
