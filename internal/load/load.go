@@ -1,9 +1,10 @@
 // Package load reads CSV, Parquet and JSON-lines files into the data contract
 // tables. Every input row either lands in its table or is recorded in
 // load_rejects with its file, row, column, raw value and reason; a load is one
-// transaction. Checks run set-based in DuckDB, in passes over each file (count,
-// check and find repeated keys; describe the problems, if any; insert) and no
-// per-row Go code.
+// transaction. Checks run set-based in DuckDB with no per-row Go code: one read
+// of each file checks and types every row into a temporary table; only a file
+// with problems is read again, numbered, to describe them; the good rows are
+// inserted from the temporary table.
 package load
 
 import (
@@ -213,9 +214,8 @@ type plan struct {
 	HasDateFormat   bool
 	DecimalComma    bool
 	CreateCustomers bool
-	Numbered        bool // the reader numbers rows (s.ordinality); the insert needs it only with rejects
-	HasBad          bool // some rows of the file are rejected
-	HasDupHashes    bool // pass 1 found a key hash more than once
+	Numbered        bool // the reader numbers rows (s.ordinality, rn): only files with bad rows need it
+	HasDups         bool // pass 1 found a key hash more than once: dups.sql finds the real repeats
 	DupsKnown       bool // load_dups is filled: pass 2 reports duplicates
 	Cols            []planCol
 	KeyCol          *planCol
@@ -234,6 +234,10 @@ type planCol struct {
 // Checked reports whether the column has any value check: the file has it, and
 // it is required or typed.
 func (c planCol) Checked() bool { return c.Src != "" && (c.Required || c.Kind != kindText) }
+
+// FromTyped reports whether the value inserted is the checked typed_N of
+// checked_rows; else (unchecked columns, and text kept untrimmed) it is val_N.
+func (c planCol) FromTyped() bool { return c.Checked() && !(c.Kind == kindText && !c.Trim()) }
 
 type loader struct {
 	tx     *sqlx.Tx
@@ -273,7 +277,7 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 		return fr, nil, nil
 	}
 	p := &plan{
-		Numbered: true, Table: l.tbl, Format: format,
+		Table: l.tbl, Format: format,
 		HasDateFormat: l.req.DateFormat != "", DecimalComma: l.req.DecimalComma,
 		CreateCustomers: l.req.CreateMissingCustomers,
 	}
@@ -302,8 +306,8 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 		return fr, nil, wrap(err)
 	}
 
-	l.progress("%s: pass 1/3: counting rows, keys and problems", name)
-	if _, err := l.exec(ctx, "keys", p, args); err != nil {
+	l.progress("%s: pass 1/3: reading and checking the rows", name)
+	if _, err := l.exec(ctx, "rows", p, args); err != nil {
 		return fr, nil, wrap(readError(err))
 	}
 	if _, err := l.exec(ctx, "structural", p, args); err != nil {
@@ -312,20 +316,27 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 	if err := l.countBlankLines(ctx, file, p, args); err != nil {
 		return fr, nil, wrap(err)
 	}
-	var dupHashes, badRows int64
-	if err := l.queryRow(ctx, "pass1_summary", p, args, &dupHashes, &badRows); err != nil {
+	var badRows, repeats int64
+	if err := l.queryRow(ctx, "pass1_summary", p, args, &badRows, &repeats); err != nil {
 		return fr, nil, wrap(err)
 	}
-	p.HasDupHashes = dupHashes > 0
-	if _, err := l.exec(ctx, "dups", p, args); err != nil {
-		return fr, nil, wrap(readError(err))
-	}
+	p.HasDups = repeats > 0
 	// Pass 2 describes the problems; a file without any skips it.
 	pass2 := "rejects"
-	if badRows == 0 && !p.HasDupHashes {
+	if badRows == 0 && !p.HasDups {
 		pass2 = "no_rejects"
 	} else {
+		// Rejects name their row, so read the file again, numbered: load_rows gets rn and
+		// every later pass numbers records the same way. Malformed records are already in
+		// load_structural, which counts them by line.
 		l.progress("%s: pass 2/3: describing the problems of %d rows", name, badRows)
+		p.Numbered = true
+		if _, err := l.exec(ctx, "rows", p, args); err != nil {
+			return fr, nil, wrap(readError(err))
+		}
+	}
+	if _, err := l.exec(ctx, "dups", p, args); err != nil {
+		return fr, nil, wrap(err)
 	}
 	p.DupsKnown = true
 	if _, err := l.exec(ctx, pass2, p, args); err != nil {
@@ -355,8 +366,6 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 	if l.req.Strict && len(first) > 0 {
 		return fr, nil, &StrictError{Reject: first[0]}
 	}
-	p.HasBad = rejected > 0
-	p.Numbered = p.HasBad
 	l.progress("%s: pass 3/3: inserting %d rows", name, read-rejected)
 	loaded, err := l.exec(ctx, "insert", p, args)
 	if err != nil {

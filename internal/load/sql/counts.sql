@@ -1,3 +1,3 @@
 -- read: records the reader returned plus malformed records; rejected: distinct bad records.
-select (select n from load_keys where is_total) + (select count(*) from load_structural) as read,
+select (select count(*) from load_rows) + (select count(*) from load_structural) as read,
        (select count(distinct rn) from load_bad) + (select count(*) from load_structural) as rejected

@@ -1,3 +1,8 @@
--- What pass 1 found: key hashes seen more than once, and rows with a problem.
-select count(*) filter (where not is_total), coalesce(sum(bad) filter (where is_total), 0)
-from load_keys
+-- What pass 1 found: rows with a problem, and whether some key may occur more than once.
+-- Counting distinct 64-bit hashes over the materialized rows is cheaper than distinct
+-- strings and never misses a repeat (equal keys hash equal); a collision only sends a clean
+-- file down the slower path, where dups.sql compares the keys themselves. (hash(NULL) is not
+-- NULL, so NULL keys are left out explicitly, as count() leaves them out.)
+select count(*) filter (where is_bad),
+       {{with .KeyCol}}count({{ident .Name}}) - count(distinct case when {{ident .Name}} is not null then hash({{ident .Name}}) end){{else}}0{{end}}
+from load_rows
