@@ -6,7 +6,7 @@ export CGO_ENABLED := 1
 # Packages that define -update for golden files.
 GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update' . | xargs -r -n1 dirname | sort -u)
 
-.PHONY: build demo test bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client
+.PHONY: build demo test bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/custval
@@ -41,6 +41,16 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
+
+# Fuzz each target for FUZZTIME; a crash is saved under <pkg>/testdata/fuzz/<FuzzName>/ and then runs with go test.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzLoadCSV$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./reports -run '^$$' -fuzz '^FuzzParamValue$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./reports -run '^$$' -fuzz '^FuzzParamDecl$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./udf -run '^$$' -fuzz '^FuzzFuncs$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/clv -run '^$$' -fuzz '^FuzzModels$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/clv -run '^$$' -fuzz '^FuzzGammaGamma$$' -fuzztime $(FUZZTIME)
 
 # Regenerate golden files; review the diff like code.
 golden:

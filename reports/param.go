@@ -169,7 +169,8 @@ func (t Type) Format(v any) string {
 		if t.Kind == KindDate || (v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 && t.Kind != KindTimestamp) {
 			return v.Format(time.DateOnly)
 		}
-		return v.Format("2006-01-02T15:04:05")
+		// Fractional seconds are printed only when present, so Parse(Format(v)) == v.
+		return v.Format("2006-01-02T15:04:05.999999999")
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case []string:

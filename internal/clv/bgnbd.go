@@ -156,6 +156,12 @@ func (c bgCore) expectedIfAlive(t, x, T float64) float64 {
 		a = 1 + 1e-9 // the formula has a removable singularity at a = 1
 	}
 	z := t / (c.alpha + T + t)
-	lf := (c.r+x)*math.Log1p(-z) + log2F1(c.r+x, c.b+x+k, a+c.b+x-1+k, z)
-	return (a + c.b + x - 1 + k) / (a - 1) * -math.Expm1(lf)
+	l2f1, sign := logAbs2F1(c.r+x, c.b+x+k, a+c.b+x-1+k, z)
+	lf := (c.r+x)*math.Log1p(-z) + l2f1
+	bracket := -math.Expm1(lf) // 1 - (1-z)^(r+x)·2F1
+	if sign < 0 {
+		bracket = 1 + math.Exp(lf) // 2F1 < 0: BG/NBD at x = 0 with a+b < 1
+	}
+	// An expectation is >= 0; at extreme parameters rounding can leave -1e-9.
+	return math.Max(0, (a+c.b+x-1+k)/(a-1)*bracket)
 }

@@ -47,7 +47,16 @@ func (m GammaGamma) MeanSpend() (float64, error) {
 	if m.Q <= 1 {
 		return 0, fmt.Errorf("gamma-gamma mean spend with q=%v: %w (needs q > 1)", m.Q, ErrUndefined)
 	}
-	return m.P * m.Gamma / (m.Q - 1), nil
+	return finiteSpend(m.P*m.Gamma/(m.Q-1), "gamma-gamma mean spend", m)
+}
+
+// finiteSpend turns an overflow (extreme parameters or m_x) into an error
+// rather than an +Inf that would poison every sum it enters.
+func finiteSpend(v float64, what string, m GammaGamma) (float64, error) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("%s with p=%v, q=%v, gamma=%v is %v: %w", what, m.P, m.Q, m.Gamma, v, ErrUndefined)
+	}
+	return v, nil
 }
 
 // ExpectedSpend is the expected value per future purchase of a customer with x
@@ -64,5 +73,9 @@ func (m GammaGamma) ExpectedSpend(x, mx float64) (float64, error) {
 	if x <= 0 {
 		return m.MeanSpend()
 	}
-	return m.P * (m.Gamma + x*mx) / (m.P*x + m.Q - 1), nil
+	v := m.P * (m.Gamma + x*mx) / (m.P*x + m.Q - 1)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return finiteSpend(v, fmt.Sprintf("gamma-gamma expected spend for x=%v, m_x=%v", x, mx), m)
+	}
+	return v, nil
 }

@@ -47,11 +47,22 @@ const hypMaxTerms = 2_000_000
 // has tiny coefficients and converges in a few terms even for x in the
 // thousands, where the plain series would overflow before turning down.
 func log2F1(a, b, c, z float64) float64 {
-	if z < 0 || z >= 1 || (c <= 0 && c == math.Trunc(c)) {
+	l, sign := logAbs2F1(a, b, c, z)
+	if sign <= 0 {
 		return math.NaN()
 	}
+	return l
+}
+
+// logAbs2F1 is log|2F1(a, b; c; z)| and the sign of 2F1 (+1 or -1), or NaN
+// and 0 where log2F1 gives NaN for a reason other than the sign. 2F1 is
+// negative for some c < 0, e.g. BG/NBD's c = a+b-1 at x = 0 when a+b < 1.
+func logAbs2F1(a, b, c, z float64) (float64, float64) {
+	if z < 0 || z >= 1 || (c <= 0 && c == math.Trunc(c)) {
+		return math.NaN(), 0
+	}
 	if z == 0 {
-		return 0
+		return 0, 1
 	}
 	prefix := 0.0
 	if math.Abs((c-a)*(c-b)) < math.Abs(a*b) {
@@ -64,10 +75,10 @@ func log2F1(a, b, c, z float64) float64 {
 		term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z
 		sum += term
 		if term == 0 || (math.Abs(term) < 1e-17*math.Abs(sum) && n > 1) {
-			if sum <= 0 {
-				return math.NaN()
+			if sum == 0 || math.IsNaN(sum) {
+				return math.NaN(), 0
 			}
-			return prefix + math.Log(sum) + scale
+			return prefix + math.Log(math.Abs(sum)) + scale, math.Copysign(1, sum)
 		}
 		if math.Abs(sum) > rescale {
 			sum /= rescale
@@ -75,5 +86,5 @@ func log2F1(a, b, c, z float64) float64 {
 			scale += math.Log(rescale)
 		}
 	}
-	return math.NaN()
+	return math.NaN(), 0
 }

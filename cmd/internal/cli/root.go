@@ -31,6 +31,12 @@ func usageErrorf(format string, args ...any) error {
 	return &UsageError{err: fmt.Errorf(format, args...)}
 }
 
+// atomicCommands write in one transaction and read nothing after the commit
+// that a Ctrl-C could fail, so an interrupted run changed nothing
+// (interrupt_test.go checks it). score is one transaction too, but reads its
+// summary after committing.
+var atomicCommands = map[string]bool{"custval load": true, "custval fit clv": true}
+
 // Main runs custval with args and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -46,6 +52,14 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd, err := root.ExecuteContextC(ctx)
 	if err == nil {
 		return exitOK
+	}
+	if ctx.Err() != nil { // Ctrl-C: the open transaction was rolled back
+		if atomicCommands[cmd.CommandPath()] && errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "custval: interrupted: %s rolled back, database unchanged\n", cmd.CommandPath())
+		} else {
+			fmt.Fprintf(stderr, "custval: interrupted: %s stopped; its unfinished step was rolled back, steps already done are kept: %v\n", cmd.CommandPath(), err)
+		}
+		return exitError
 	}
 	var usage *UsageError
 	if errors.As(err, &usage) || strings.HasPrefix(err.Error(), "unknown command ") ||

@@ -25,9 +25,10 @@
 {{define "trimmed"}}nullif(case when strlen({{.}}) = length({{.}}) and not prefix({{.}}, ' ') and not suffix({{.}}, ' ') then {{.}} else trim({{.}}) end, ''){{end}}
 
 {{/* typed_of: the typed value of column .C computed from .Clean, SQL for its trimmed text
-     (null when blank). "1.234,50" with --decimal-comma is 1234.50; an enum is normalized
+     (null when blank). "1.234,50" with --decimal-comma is 1234.50: "." and " " may only group the integer
+     part by threes, so "1,234.50" stays unparsable and is rejected instead of read as 1.23; an enum is normalized
      ("Very Satisfied" -> very_satisfied) and mapped through its aliases ("5" -> very_satisfied). */}}
-{{define "number"}}{{if .C.P.DecimalComma}}replace(replace(replace({{.Clean}}, '.', ''), ' ', ''), ',', '.'){{else}}{{.Clean}}{{end}}{{end}}
+{{define "number"}}{{if .C.P.DecimalComma}}case when regexp_full_match({{.Clean}}, '[+-]?([0-9]{1,3}([. ][0-9]{3})+|[0-9]*)(,[0-9]+)?') then replace(replace(replace({{.Clean}}, '.', ''), ' ', ''), ',', '.') else {{.Clean}} end{{else}}{{.Clean}}{{end}}{{end}}
 {{define "enum_norm"}}regexp_replace(lower({{.Clean}}), '[\s_-]+', '_', 'g'){{end}}
 {{define "enum_value"}}{{if .C.Aliases}}case {{template "enum_norm" .}}{{range $k, $v := .C.Aliases}} when {{str $k}} then {{str $v}}{{end}} else {{template "enum_norm" .}} end{{else}}{{template "enum_norm" .}}{{end}}{{end}}
 
