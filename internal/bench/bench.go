@@ -199,9 +199,32 @@ func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs in
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", r.Customers, r.Stage, fmtDur(r.Ours), floor, ratio, r.FloorDesc, r.Extra)
 	}
+	b.WriteString(benchNotes)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// benchNotes explains the stages; it is part of every docs/benchmarks.md written.
+const benchNotes = `
+## What each stage measures
+
+- **demo generate**: ` + "`custval demo`" + ` filling every contract table in SQL over range(), timed once per scale point (no floor).
+- **load orders.csv**: ` + "`custval load orders`" + ` of the demo orders exported to CSV (every check, rejects bookkeeping, one
+  transaction) against DuckDB reading the same file into a new table with no checks at all.
+- **rfm_v1 scores and segments**: every rfm_v1 column for every customer, materialized, against the bare
+  per-customer aggregate (max date, count, sum) materialized the same way. At small scales the fixed cost of
+  planning the macros dominates; the ratio that matters is at 1M customers and above.
+- **fit clv**: ` + "`custval fit clv`" + ` (the customer summary in SQL, BG/NBD and Gamma-Gamma fitted on the distinct
+  histories, both stored) against the per-customer, per-day aggregate the summary is built from.
+- **udf NAME**: the custval function through duckdb-go (row executor) against the same rule written as plain SQL
+  with DOUBLE literals, over 10 rows per customer (10M rows at the 1M scale point); the cases are
+  ` + "`udf/benchcases/*.sql`" + `, and each run first checks that the function and the SQL agree on every row.
+
+Other measurements, run separately (figures in the docs they belong to):
+` + "`go test ./internal/ext -run '^$' -bench Extension -benchtime 1x`" + ` (the loadable extension against plain SQL and the
+duckdb-go UDFs, docs/duckdb-clients.md), ` + "`go test ./internal/clv -run '^$' -bench . -benchtime 1x`" + ` (model fits and
+predictions, docs/clv.md), ` + "`go test ./internal/render -run '^$' -bench .`" + ` (output formats, docs/query.md).
+`
 
 func fmtDur(d time.Duration) string {
 	switch {
