@@ -19,7 +19,7 @@ demo: build
 	$(BIN) fit clv --db demo/demo.duckdb --as-of 2026-06-30
 	$(BIN) score --db demo/demo.duckdb --as-of 2025-12-31 > /dev/null
 	$(BIN) score --db demo/demo.duckdb --as-of 2026-06-30
-	for r in segments win-back service-due migration upsell campaign-lists value-matrix data-quality; do \
+	for r in segments win-back service-due migration upsell campaign-lists value-matrix prospect-funnel data-quality; do \
 		$(BIN) report run $$r --db demo/demo.duckdb -o demo/$$r.html --quiet || exit 1; \
 	done
 	$(BIN) report run overview --db demo/demo.duckdb -o demo/report.html --quiet

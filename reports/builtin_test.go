@@ -31,6 +31,7 @@ var builtinGoldens = []struct {
 	{"upsell", []string{"customers"}},
 	{"campaign-lists", []string{"summary", "members"}},
 	{"value-matrix", []string{"types", "top"}},
+	{"prospect-funnel", []string{"gates", "by_reason", "prospects"}},
 }
 
 // TestBuiltinReports runs every built-in report on one demo database: goldens
@@ -109,6 +110,7 @@ func TestBuiltinReports(t *testing.T) {
 	t.Run("upsell levers", func(t *testing.T) { testUpsell(t, db, c) })
 	t.Run("campaign lists", func(t *testing.T) { testCampaignLists(t, db, c) })
 	t.Run("value matrix", func(t *testing.T) { testValueMatrix(t, db, c) })
+	t.Run("prospect funnel", func(t *testing.T) { testProspectFunnel(t, db, c) })
 	t.Run("injection", func(t *testing.T) { testBuiltinInjection(t, db, c) })
 }
 
@@ -627,5 +629,96 @@ func testValueMatrix(t *testing.T, db *sqlx.DB, c *Catalog) {
 	}
 	if byType["star"] != float64(want) {
 		t.Errorf("stars = %v, value_matrix_v1 on the fit day has %d", byType["star"], want)
+	}
+}
+
+// testProspectFunnel checks the report against prospect_funnel_v1 and
+// prospect_funnel_gates_v1 called directly, for each loyalty floor: the gates
+// row for row, the funnel stages, the reasons adding up to the dropped, and the
+// prospect list being exactly the customers who passed.
+func testProspectFunnel(t *testing.T, db *sqlx.DB, c *Catalog) {
+	type gate struct {
+		Gate      int    `db:"gate"`
+		Name      string `db:"name"`
+		Entering  int    `db:"entering"`
+		Surviving int    `db:"surviving"`
+		Dropped   int    `db:"dropped"`
+	}
+	for _, tier := range []string{"developing", "loyal", "transactional"} {
+		var want []gate
+		if err := db.Select(&want, "select gate, name, entering, surviving, dropped from prospect_funnel_gates_v1(min_loyalty := $1) order by gate", tier); err != nil {
+			t.Fatal(err)
+		}
+		var passed []string
+		if err := db.Select(&passed, "select customer_id from prospect_funnel_v1(min_loyalty := $1) where passed order by customer_id", tier); err != nil {
+			t.Fatal(err)
+		}
+		var customers int
+		if err := db.Get(&customers, "select count(*) from customers"); err != nil {
+			t.Fatal(err)
+		}
+		out := runReport(t, db, c, "prospect-funnel", "min_loyalty="+tier, "limit=100000")
+		gates, _ := out.Result("gates")
+		if len(gates.Rows) != len(want) || len(want) != 6 {
+			t.Fatalf("%s: %d gates, prospect_funnel_gates_v1 has %d, want 6", tier, len(gates.Rows), len(want))
+		}
+		for i, r := range gates.Rows {
+			got := gate{int(num(t, r["gate"])), r["name"].(string), int(num(t, r["entering"])), int(num(t, r["surviving"])), int(num(t, r["dropped"]))}
+			if got != want[i] {
+				t.Errorf("%s: gate row %d = %+v, prospect_funnel_gates_v1 says %+v", tier, i, got, want[i])
+			}
+		}
+		if want[0].Entering != customers || want[5].Surviving != len(passed) {
+			t.Errorf("%s: %d enter and %d survive, want every customer (%d) and the passed (%d)", tier,
+				want[0].Entering, want[5].Surviving, customers, len(passed))
+		}
+		funnel, _ := out.Result("funnel")
+		if len(funnel.Rows) != 7 || int(num(t, funnel.Rows[0]["customers"])) != customers {
+			t.Errorf("%s: funnel %v, want 7 stages starting at %d customers", tier, funnel.Rows, customers)
+		} else {
+			for i, g := range want {
+				if n := int(num(t, funnel.Rows[i+1]["customers"])); n != g.Surviving {
+					t.Errorf("%s: funnel stage %d = %d, want %d surviving gate %s", tier, i+1, n, g.Surviving, g.Name)
+				}
+			}
+		}
+		reasons, _ := out.Result("by_reason")
+		dropped := map[int]int{}
+		for _, r := range reasons.Rows {
+			dropped[int(num(t, r["gate"]))] += int(num(t, r["customers"]))
+		}
+		for _, g := range want {
+			if dropped[g.Gate] != g.Dropped {
+				t.Errorf("%s: reasons at gate %d add up to %d, want %d dropped", tier, g.Gate, dropped[g.Gate], g.Dropped)
+			}
+		}
+		prospects, _ := out.Result("prospects")
+		var got []string
+		prev := math.Inf(1)
+		for _, r := range prospects.Rows {
+			got = append(got, r["customer_id"].(string))
+			if v := num(t, r["historical_value"]); v > prev {
+				t.Errorf("%s: %s historical value %v after %v; want highest first", tier, r["customer_id"], v, prev)
+			} else {
+				prev = v
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, passed) {
+			t.Errorf("%s: %d prospects listed, prospect_funnel_v1 passes %d: %v vs %v", tier, len(got), len(passed), got, passed)
+		}
+	}
+	// limit caps the list only.
+	out := runReport(t, db, c, "prospect-funnel", "limit=3")
+	prospects, _ := out.Result("prospects")
+	if len(prospects.Rows) != 3 {
+		t.Errorf("limit=3: %d prospects listed, want 3", len(prospects.Rows))
+	}
+	rep, err := c.Load("prospect-funnel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rep.Values([]string{"min_loyalty=platinum"}, time.Now); err == nil {
+		t.Errorf("min_loyalty=platinum: no error, want a parameter error")
 	}
 }

@@ -127,7 +127,8 @@ from (
         (4, 'migration', 'Segment migration', 'how customers moved between segments from one snapshot to another'),
         (5, 'upsell', 'Upsell', 'the levers to raise each active customer''s value: ticket, cross-sell, margin, referrals'),
         (6, 'campaign-lists', 'Campaign lists', 'targeting lists: skipped the last year, never bought a category, bought A but not B'),
-        (7, 'value-matrix', 'Value matrix', 'historical, current and potential value and the nine customer types')
+        (7, 'value-matrix', 'Value matrix', 'historical, current and potential value and the nine customer types'),
+        (8, 'prospect-funnel', 'Prospect funnel', 'the replacement-campaign screening gate by gate, why customers drop, and the prospect list')
 ) as r(pos, name, title, what)
 where $links
 order by pos;
