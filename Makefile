@@ -59,14 +59,16 @@ golden:
 clean:
 	rm -rf bin demo build
 
-# Debian's chromium, and the font the screenshots are drawn with, for the report rendering test
-# (reports/render_chromium_test.go). Installs only when missing; needs root or sudo.
+# Debian's chromium, and the fonts the screenshots are drawn with (a CJK one for segment_8_zh), for
+# the report rendering test (reports/render_chromium_test.go). Installs only what is missing; needs
+# root or sudo.
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "installing Debian's chromium for the report rendering test"; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing Debian's chromium and fonts for the report rendering test"; \
 		sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		$$sudo apt-get update -q && \
-		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+			chromium fonts-dejavu-core fonts-wqy-microhei; \
 	fi
 
 # Rewrite docs/img/report-*.png from the built-in reports.

@@ -11,9 +11,6 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-
-	"github.com/custval/custval/internal/clvfit"
-	"github.com/custval/custval/internal/demo"
 )
 
 // builtinGoldens are the built-in reports checked against goldens on the demo
@@ -39,11 +36,6 @@ var builtinGoldens = []struct {
 // computations that do not share the report's SQL.
 func TestBuiltinReports(t *testing.T) {
 	db := renderDB(t)
-	// value-matrix reads potential value from a fitted CLV model.
-	fitted := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
-	if _, err := clvfit.Run(context.Background(), db, clvfit.Options{AsOf: demo.DefaultAsOf, Now: func() time.Time { return fitted }}); err != nil {
-		t.Fatalf("fit clv: %v", err)
-	}
 	c := builtins()
 
 	t.Run("goldens", func(t *testing.T) {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/custval/custval/internal/clvfit"
 	"github.com/custval/custval/internal/demo"
 	"github.com/custval/custval/internal/rfm"
 	"github.com/custval/custval/sql/sqltest"
@@ -68,6 +69,11 @@ func renderDB(t *testing.T) *sqlx.DB {
 	}
 	if _, err := db.ExecContext(ctx, string(loads)); err != nil {
 		t.Fatalf("load testdata/render_loads.sql: %v", err)
+	}
+	// value-matrix reads potential value from a fitted CLV model.
+	fitted := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := clvfit.Run(ctx, db, clvfit.Options{AsOf: demo.DefaultAsOf, Now: func() time.Time { return fitted }}); err != nil {
+		t.Fatalf("fit clv: %v", err)
 	}
 	return db
 }
