@@ -9,7 +9,7 @@ import (
 // Query is one named query of a report.
 type Query struct {
 	Name   string
-	Kind   string   // ":many" (any number of rows) or ":one" (exactly one row)
+	Kind   string   // ":many" (any number of rows), ":one" (exactly one row) or ":table" (a working table)
 	SQL    string   // the statement, declarations removed
 	Params []string // the $names it uses, in order of first use
 	Where  string   // file:line of its `-- name:` line
@@ -23,6 +23,10 @@ var nameDecl = regexp.MustCompile(`^--\s*name:\s*(\S+)\s+(:\S+)\s*$`)
 //	-- name: orders_per_month :many
 //	-- @param months integer = 24 -- how many months back from generated_at
 //	select ...
+//
+// A `:table` query is a working table: its rows are not output but kept,
+// under its name, for the report's other queries to read, so several queries
+// can share one selection instead of repeating it.
 func parseQueries(file, text string) ([]Query, []Param, error) {
 	var queries []Query
 	var params []Param
@@ -59,8 +63,8 @@ func parseQueries(file, text string) ([]Query, []Param, error) {
 			if !identifier.MatchString(m[1]) {
 				return nil, nil, fmt.Errorf("%s: query name %q must be lowercase letters, digits and _", where, m[1])
 			}
-			if m[2] != ":many" && m[2] != ":one" {
-				return nil, nil, fmt.Errorf("%s: query %s: kind %q, want :many or :one", where, m[1], m[2])
+			if m[2] != ":many" && m[2] != ":one" && m[2] != ":table" {
+				return nil, nil, fmt.Errorf("%s: query %s: kind %q, want :many, :one or :table", where, m[1], m[2])
 			}
 			queries = append(queries, Query{Name: m[1], Kind: m[2], Where: where})
 		case strings.HasPrefix(trimmed, "--") && strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(trimmed, "--")), "@param"):

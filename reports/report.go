@@ -30,7 +30,8 @@ type Report struct {
 	Description string
 	Source      string  // where it was loaded from: "builtin" or a directory
 	Params      []Param // declared parameters in declaration order; generated_at is implicit
-	Queries     []Query // in file-name order, then file order
+	Queries     []Query // the output queries, in file-name order, then file order
+	Tables      []Query // the :table working tables, run first in the same order
 
 	md   *texttemplate.Template // nil: every query as a table
 	html *htmltemplate.Template // nil: every query as a table
@@ -102,7 +103,14 @@ func load(fsys fs.FS, name, source string) (*Report, error) {
 			if prev := rep.query(q.Name); prev != nil {
 				return nil, fmt.Errorf("%s: query %s is already defined at %s", q.Where, q.Name, prev.Where)
 			}
-			rep.Queries = append(rep.Queries, q)
+			if prev := rep.table(q.Name); prev != nil {
+				return nil, fmt.Errorf("%s: query %s is already defined at %s", q.Where, q.Name, prev.Where)
+			}
+			if q.Kind == ":table" {
+				rep.Tables = append(rep.Tables, q)
+			} else {
+				rep.Queries = append(rep.Queries, q)
+			}
 		}
 		for _, p := range params {
 			if prev, ok := declared[p.Name]; ok {
@@ -120,7 +128,7 @@ func load(fsys fs.FS, name, source string) (*Report, error) {
 		return nil, fmt.Errorf("no `-- name: query_name :many` query in %s", strings.Join(files, ", "))
 	}
 	used := map[string]bool{}
-	for _, q := range rep.Queries {
+	for _, q := range slices.Concat(rep.Tables, rep.Queries) {
 		for _, name := range q.Params {
 			if _, ok := declared[name]; !ok && name != GeneratedAt {
 				return nil, fmt.Errorf("%s: query %s uses $%s, which no `-- @param %s type` declares", q.Where, q.Name, name, name)
@@ -155,6 +163,15 @@ func (r *Report) query(name string) *Query {
 	for i := range r.Queries {
 		if r.Queries[i].Name == name {
 			return &r.Queries[i]
+		}
+	}
+	return nil
+}
+
+func (r *Report) table(name string) *Query {
+	for i := range r.Tables {
+		if r.Tables[i].Name == name {
+			return &r.Tables[i]
 		}
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -292,6 +293,9 @@ func TestLoadValidates(t *testing.T) {
 		{"generated_at declared", "-- name: a :many\n-- @param generated_at date\nselect $generated_at;", "is built in"},
 		{"in strings and comments", "-- name: a :many\nselect '$x' as a, \"$y\" as b, $$ $z $$ as c -- $w\n/* $v */;", ""},
 		{"list of dates", "-- name: a :many\n-- @param d list(date)\nselect $d;", "lists of dates are not supported"},
+		{"table and query share a name", "-- name: a :table\nselect 1 as x;\n-- name: a :many\nselect x from a;", "already defined"},
+		{"only working tables", "-- name: a :table\nselect 1 as x;", "no `-- name: query_name :many` query"},
+		{"param used by a working table only", "-- name: a :table\n-- @param n integer = 1\nselect $n as x;\n-- name: b :many\nselect x from a;", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -416,6 +420,7 @@ func TestOnlySelectsRun(t *testing.T) {
 		"-- name: w :many\nwith x as (select 1) insert into orders select * from orders",
 		"-- name: w :many\ndelete from orders",
 		"-- name: w :many\ncreate table evil as select 1 as x",
+		"-- name: t :table\ndelete from orders;\n-- name: w :many\nselect 1;",
 	} {
 		rep, err := testReport(t, sql)
 		if err != nil {
@@ -430,6 +435,76 @@ func TestOnlySelectsRun(t *testing.T) {
 	if after := counts(t, db); after != before {
 		t.Errorf("row counts changed: before %s, after %s", before, after)
 	}
+}
+
+// TestWorkingTables runs a report whose queries share a :table query: the
+// working table sees the bound parameters, the queries read it, it is not
+// output, and it is gone when the report's transaction ends.
+func TestWorkingTables(t *testing.T) {
+	db := fixtureDB(t)
+	before := counts(t, db)
+	rep, err := testReport(t, `-- name: big :table
+-- @param min_amount number = 100
+select customer_id, sum(amount) as amount from orders where amount >= $min_amount group by customer_id;
+
+-- name: summary :one
+select count(*) as customers, sum(amount) as amount from big;
+
+-- name: top :many
+select customer_id, amount from big order by amount desc, customer_id limit 2;
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rep.QueryNames(); !slices.Equal(got, []string{"summary", "top"}) {
+		t.Errorf("QueryNames = %v, want the output queries only", got)
+	}
+	values, err := rep.Values([]string{"min_amount=200"}, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := (&Runner{DB: db}).Run(context.Background(), rep, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want struct {
+		Customers int64
+		Amount    float64
+	}
+	if err := db.Get(&want, `select count(*) as customers, sum(amount)::double as amount from (
+		select customer_id, sum(amount) as amount from orders where amount >= 200 group by customer_id)`); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Results) != 2 {
+		t.Fatalf("%d results, want 2 (the working table is not output)", len(out.Results))
+	}
+	if got := out.Results[0].Row["customers"]; fmt.Sprint(got) != fmt.Sprint(want.Customers) {
+		t.Errorf("summary customers = %v, want %d (orders of 200 or more, computed directly)", got, want.Customers)
+	}
+	if got := len(out.Results[1].Rows); got != 2 {
+		t.Errorf("top has %d rows, want 2", got)
+	}
+	if j := string(render(t, out, JSON, "")); strings.Contains(j, `"big"`) {
+		t.Errorf("json output mentions the working table:\n%s", j)
+	}
+	if _, err := db.Exec("select * from big"); err == nil {
+		t.Error("working table big outlived the report")
+	}
+	if after := counts(t, db); after != before {
+		t.Errorf("row counts changed: before %s, after %s", before, after)
+	}
+
+	t.Run("may not hide a table", func(t *testing.T) {
+		rep, err := testReport(t, "-- name: orders :table\nselect 1 as x;\n-- name: q :many\nselect * from orders;")
+		if err != nil {
+			t.Fatal(err)
+		}
+		values, _ := rep.Values(nil, time.Now)
+		_, err = (&Runner{DB: db}).Run(context.Background(), rep, values)
+		if err == nil || !strings.Contains(err.Error(), "would hide the database's own orders") {
+			t.Errorf("error = %v, want a refusal to hide orders", err)
+		}
+	})
 }
 
 func TestListParamAndNullDefault(t *testing.T) {

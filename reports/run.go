@@ -82,10 +82,7 @@ func (r *Runner) Run(ctx context.Context, rep *Report, values map[string]any) (*
 	for _, p := range rep.Params {
 		types[p.Name] = p.Type
 	}
-	for _, q := range rep.Queries {
-		if err := checkStatement(ctx, conn, q); err != nil {
-			return nil, queryError(rep, q, err)
-		}
+	bindArgs := func(q Query) ([]any, error) {
 		args := make([]any, 0, len(q.Params))
 		for _, name := range q.Params {
 			v, ok := out.Values[name]
@@ -94,6 +91,28 @@ func (r *Runner) Run(ctx context.Context, rep *Report, values map[string]any) (*
 			}
 			args = append(args, sql.Named(name, types[name].bind(v)))
 		}
+		return args, nil
+	}
+	for _, q := range rep.Tables {
+		if err := checkStatement(ctx, conn, q); err != nil {
+			return nil, queryError(rep, q, err)
+		}
+		args, err := bindArgs(q)
+		if err != nil {
+			return nil, err
+		}
+		if err := createWorkingTable(ctx, tx, q, args); err != nil {
+			return nil, queryError(rep, q, err)
+		}
+	}
+	for _, q := range rep.Queries {
+		if err := checkStatement(ctx, conn, q); err != nil {
+			return nil, queryError(rep, q, err)
+		}
+		args, err := bindArgs(q)
+		if err != nil {
+			return nil, err
+		}
 		res, err := runQuery(ctx, tx, q, args)
 		if err != nil {
 			return nil, queryError(rep, q, err)
@@ -101,6 +120,31 @@ func (r *Runner) Run(ctx context.Context, rep *Report, values map[string]any) (*
 		out.Results = append(out.Results, res)
 	}
 	return out, nil
+}
+
+// createWorkingTable keeps the rows of a :table query as a temporary table
+// named after it. Temporary tables live in memory, outside the database file,
+// and vanish with the report's transaction, so a report still writes nothing
+// (and runs on a read-only database). The select itself was checked by
+// checkStatement; the name is a checked identifier, and an existing table or
+// view of that name is refused rather than shadowed.
+func createWorkingTable(ctx context.Context, tx *sql.Tx, q Query, args []any) error {
+	var clashes int
+	if err := tx.QueryRowContext(ctx, `select count(*) from duckdb_tables() where table_name = $1 and not temporary`,
+		q.Name).Scan(&clashes); err != nil {
+		return err
+	}
+	if clashes == 0 {
+		if err := tx.QueryRowContext(ctx, `select count(*) from duckdb_views() where view_name = $1`, q.Name).Scan(&clashes); err != nil {
+			return err
+		}
+	}
+	if clashes > 0 {
+		return fmt.Errorf("working table %s would hide the database's own %s; rename the query", q.Name, q.Name)
+	}
+	body := strings.TrimSuffix(strings.TrimSpace(q.SQL), ";")
+	_, err := tx.ExecContext(ctx, `create temp table "`+q.Name+`" as (`+"\n"+body+"\n)", args...)
+	return err
 }
 
 // queryError names the report, file and query of err, with a hint for the

@@ -143,15 +143,24 @@ func writeReportShow(w io.Writer, rep *reports.Report) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintln(w, "\nQueries (--query name, for csv):")
-	for _, q := range rep.Queries {
-		uses := ""
-		if len(q.Params) > 0 {
-			uses = "\tuses $" + strings.Join(q.Params, ", $")
+	listQueries := func(title string, queries []reports.Query) error {
+		if len(queries) == 0 {
+			return nil
 		}
-		fmt.Fprintf(tw, "  %s\t%s%s\n", q.Name, q.Kind, uses)
+		fmt.Fprintln(w, title)
+		for _, q := range queries {
+			uses := ""
+			if len(q.Params) > 0 {
+				uses = "\tuses $" + strings.Join(q.Params, ", $")
+			}
+			fmt.Fprintf(tw, "  %s\t%s%s\n", q.Name, q.Kind, uses)
+		}
+		return tw.Flush()
 	}
-	if err := tw.Flush(); err != nil {
+	if err := listQueries("\nWorking tables (computed first, read by the queries, not output):", rep.Tables); err != nil {
+		return err
+	}
+	if err := listQueries("\nQueries (--query name, for csv):", rep.Queries); err != nil {
 		return err
 	}
 	var formats []string

@@ -4,10 +4,11 @@
 -- Grain: one row per pair of segments (matrix), one row per segment (flows).
 -- Dates default to the two latest snapshots of the model; `custval score --as-of D` writes one.
 
--- name: snapshots :one
+-- name: bounds :table
 -- @param from date = null -- the earlier snapshot date; the snapshot before `to` when not given
 -- @param to date = null -- the later snapshot date; the latest snapshot when not given
 -- @param model text = rfm_v1 -- the model_version of the snapshots compared
+-- The two dates compared (one row), read by every query below.
 with
 dates as (
     select coalesce($to, (select max(as_of) from score_snapshots where model_version = $model)) as to_date
@@ -16,33 +17,13 @@ dates as (
 select
     coalesce($from, (select max(s.as_of) from score_snapshots as s where s.model_version = $model and s.as_of < d.to_date))
         as from_date,
-    d.to_date,
-    (select count(*) from score_snapshots as s where s.model_version = $model
-        and s.as_of = coalesce($from, (select max(x.as_of) from score_snapshots as x
-            where x.model_version = $model and x.as_of < d.to_date))) as from_customers,
-    (select count(*) from score_snapshots as s where s.model_version = $model and s.as_of = d.to_date) as to_customers,
-    (select count(distinct as_of) from score_snapshots where model_version = $model) as snapshot_dates
+    d.to_date
 from dates as d;
 
--- name: matrix :many
--- @param from date = null -- the earlier snapshot date; the snapshot before `to` when not given
--- @param to date = null -- the later snapshot date; the latest snapshot when not given
--- @param model text = rfm_v1 -- the model_version of the snapshots compared
+-- name: moves :table
 -- @param scheme enum(segment_named|segment_8|segment_8_zh) = segment_named -- the segment scheme compared
--- Every pair of segments, empty ones as 0, both axes in the scheme's order.
+-- One row per customer scored on either date: the segment on each (null where not scored) and the later value.
 with
-dates as (
-    select coalesce($to, (select max(as_of) from score_snapshots where model_version = $model)) as to_date
-),
-
-bounds as (
-    select
-        coalesce($from, (select max(s.as_of) from score_snapshots as s where s.model_version = $model and s.as_of < d.to_date))
-            as from_date,
-        d.to_date
-    from dates as d
-),
-
 snaps as (
     select
         s.as_of,
@@ -52,20 +33,29 @@ snaps as (
             as segment
     from score_snapshots as s, bounds as b
     where s.model_version = $model and s.as_of in (b.from_date, b.to_date)
-),
+)
 
-moves as (
-    select
-        coalesce(f.segment, '(new)') as from_segment,
-        coalesce(t.segment, '(gone)') as to_segment,
-        t.monetary as value
-    from (select s.* from snaps as s, bounds as b where s.as_of = b.from_date) as f
-    full join (select s.* from snaps as s, bounds as b where s.as_of = b.to_date) as t
-        on t.customer_id = f.customer_id
-),
+select f.segment as from_segment, t.segment as to_segment, t.monetary as value
+from (select s.* from snaps as s, bounds as b where s.as_of = b.from_date) as f
+full join (select s.* from snaps as s, bounds as b where s.as_of = b.to_date) as t
+    on t.customer_id = f.customer_id;
 
+-- name: snapshots :one
+select
+    b.from_date,
+    b.to_date,
+    (select count(*) from score_snapshots as s where s.model_version = $model and s.as_of = b.from_date)
+        as from_customers,
+    (select count(*) from score_snapshots as s where s.model_version = $model and s.as_of = b.to_date) as to_customers,
+    (select count(distinct as_of) from score_snapshots where model_version = $model) as snapshot_dates
+from bounds as b;
+
+-- name: matrix :many
+-- Every pair of segments, empty ones as 0, both axes in the scheme's order.
+with
 cells as (
-    select from_segment, to_segment, count(*) as customers, sum(value) as value
+    select coalesce(from_segment, '(new)') as from_segment, coalesce(to_segment, '(gone)') as to_segment,
+        count(*) as customers, sum(value) as value
     from moves
     group by all
 ),
@@ -111,42 +101,10 @@ from (
 left join cells as c on c.from_segment = g.from_segment and c.to_segment = g.to_segment
 order by g.from_pos, g.from_segment, g.to_pos, g.to_segment;
 
+
 -- name: flows :many
--- @param from date = null -- the earlier snapshot date; the snapshot before `to` when not given
--- @param to date = null -- the later snapshot date; the latest snapshot when not given
--- @param model text = rfm_v1 -- the model_version of the snapshots compared
--- @param scheme enum(segment_named|segment_8|segment_8_zh) = segment_named -- the segment scheme compared
 -- Per segment: customers on each date, how many stayed, came in and left.
 with
-dates as (
-    select coalesce($to, (select max(as_of) from score_snapshots where model_version = $model)) as to_date
-),
-
-bounds as (
-    select
-        coalesce($from, (select max(s.as_of) from score_snapshots as s where s.model_version = $model and s.as_of < d.to_date))
-            as from_date,
-        d.to_date
-    from dates as d
-),
-
-snaps as (
-    select
-        s.as_of,
-        s.customer_id,
-        case $scheme when 'segment_8' then s.segment_8 when 'segment_8_zh' then s.segment_8_zh else s.segment_named end
-            as segment
-    from score_snapshots as s, bounds as b
-    where s.model_version = $model and s.as_of in (b.from_date, b.to_date)
-),
-
-moves as (
-    select f.segment as from_segment, t.segment as to_segment
-    from (select s.* from snaps as s, bounds as b where s.as_of = b.from_date) as f
-    full join (select s.* from snaps as s, bounds as b where s.as_of = b.to_date) as t
-        on t.customer_id = f.customer_id
-),
-
 per_segment as (
     select segment, sum(was) as was, sum(now) as now, sum(stayed) as stayed
     from (

@@ -3,10 +3,10 @@
 -- Grain: one row per customer (candidates), one row per offer class and status (summary).
 -- Historical value is the customer's net revenue (rfm_v1 monetary: all purchases minus refunds up to as_of).
 
--- name: candidates :many
+-- name: scored :table
 -- @param as_of date = null -- the day the report looks from; the day of the latest order when not given
 -- @param min_value number = 0 -- only customers whose historical value (net revenue) is at least this
--- @param limit integer = 50 -- customers listed, highest value first
+-- Every candidate (no limit) with the scores the offer class reads, and the offer; read by both queries below.
 with
 scores as (
     select customer_id, as_of, recency_days, frequency, monetary, margin, last_order_on, r_score, segment_8,
@@ -37,9 +37,19 @@ interaction_lists as (
     from interactions as i
     join scores as s on s.customer_id = i.customer_id
     group by i.customer_id
-),
+)
 
-scored as (
+select
+    x.*,
+    -- The offer class: first match wins (docs/reports.md#win-back).
+    case
+        when x.contact = 'do_not_contact' then 'none: do not contact'
+        when x.contact = 'unreachable' then 'find a channel first'
+        when x.satisfaction = 'unsatisfied' then 'apology and service recovery'
+        when x.high_value then 'exclusive VIP offer'
+        else 'welcome-back gift'
+    end as offer
+from (
     select
         s.*,
         case when s.r_score = 1 then 'lost' else 'lapsed' end as status,
@@ -57,8 +67,10 @@ scored as (
     left join last_category as l on l.customer_id = s.customer_id
     left join survey_lists as v on v.customer_id = s.customer_id
     left join interaction_lists as i on i.customer_id = s.customer_id
-)
+) as x;
 
+-- name: candidates :many
+-- @param limit integer = 50 -- customers listed, highest value first
 select
     customer_id,
     name,
@@ -74,77 +86,19 @@ select
     last_category,
     satisfaction,
     contact,
-    -- The offer class: first match wins (docs/reports.md#win-back).
-    case
-        when contact = 'do_not_contact' then 'none: do not contact'
-        when contact = 'unreachable' then 'find a channel first'
-        when satisfaction = 'unsatisfied' then 'apology and service recovery'
-        when high_value then 'exclusive VIP offer'
-        else 'welcome-back gift'
-    end as offer
+    offer
 from scored
 order by monetary desc, customer_id
 limit $limit;
 
 -- name: by_offer :many
--- @param as_of date = null -- the day the report looks from; the day of the latest order when not given
--- @param min_value number = 0 -- only customers whose historical value (net revenue) is at least this
 -- All candidates (no limit) by offer class and status, with their value.
-with
-scores as (
-    select customer_id, as_of, monetary, r_score, segment_8
-    from rfm_v1(as_of := $as_of)
-    where r_score <= 2 and monetary >= $min_value
-),
-
-survey_lists as (
-    select v.customer_id, list(v.rating order by v.survey_ts) as ratings, list(v.survey_ts order by v.survey_ts) as ts
-    from surveys as v
-    join scores as s on s.customer_id = v.customer_id
-    group by v.customer_id
-),
-
-interaction_lists as (
-    select i.customer_id, list(i.kind order by i.ts) as kinds, list(i.ts order by i.ts) as ts
-    from interactions as i
-    join scores as s on s.customer_id = i.customer_id
-    group by i.customer_id
-),
-
-scored as (
-    select
-        s.monetary,
-        case when s.r_score = 1 then 'lost' else 'lapsed' end as status,
-        satisfaction_level(v.ratings, v.ts, (s.as_of + interval 1 day)::timestamp)::varchar as satisfaction,
-        contact_closeness(c.phone_valid, c.email_opt_in, c.do_not_contact, i.kinds, i.ts,
-            (s.as_of + interval 1 day)::timestamp)::varchar as contact,
-        s.segment_8::varchar like 'important%' as high_value
-    from scores as s
-    left join customers as c on c.customer_id = s.customer_id
-    left join survey_lists as v on v.customer_id = s.customer_id
-    left join interaction_lists as i on i.customer_id = s.customer_id
-),
-
-offers as (
-    select
-        case
-            when contact = 'do_not_contact' then 'none: do not contact'
-            when contact = 'unreachable' then 'find a channel first'
-            when satisfaction = 'unsatisfied' then 'apology and service recovery'
-            when high_value then 'exclusive VIP offer'
-            else 'welcome-back gift'
-        end as offer,
-        status,
-        monetary
-    from scored
-)
-
 select
     o.offer,
     o.status,
     count(*) as customers,
     sum(o.monetary) as historical_value
-from offers as o
+from scored as o
 group by o.offer, o.status
 order by
     case o.offer
