@@ -6,7 +6,7 @@ export CGO_ENABLED := 1
 # Packages that define -update for golden files.
 GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update' . | xargs -r -n1 dirname | sort -u)
 
-.PHONY: build demo test bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client fuzz
+.PHONY: build demo test race bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client fuzz
 
 build:
 	$(GO) build -o $(BIN) ./cmd/custval
@@ -28,6 +28,15 @@ demo: build
 # node-client first: the parity tests would otherwise each install it, racing.
 test: fmt-check vet node-client
 	$(GO) test ./...
+
+# The packages whose code runs on DuckDB's worker threads or in goroutines of its own (UDFs, scoring,
+# fitting, loading, reports, the shell), under the race detector. The browser test is left out: it
+# drives chromium, not our concurrency. cmd/internal/cli and internal/ext build and run other
+# processes, which the detector does not see into. CI runs this after make test.
+RACE_PKGS := ./udf ./internal/clv ./internal/clvfit ./internal/rfm ./internal/custvalue ./internal/load \
+	./internal/shell ./internal/store ./internal/render ./reports ./reports/chart
+race:
+	$(GO) test -race -count=1 -skip 'TestRenderInChromium' $(RACE_PKGS)
 
 bench: build
 	$(GO) run ./cmd/custval-bench -out docs/benchmarks.md $(BENCHFLAGS)

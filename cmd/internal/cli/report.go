@@ -220,6 +220,9 @@ printed, for cron.`,
 	fl.StringVarP(&opts.output, "output", "o", "", "write to this file instead of stdout")
 	fl.StringVar(&opts.query, "query", "", "the query csv writes, when the report has several")
 	fl.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	// A report never writes, so it always opens the file read-only and can run beside other readers; the flag
+	// is accepted so scripts that pass it to every read-only command (query, shell) work here too.
+	fl.Bool("read-only", true, "open the database read-only (always the case for reports; several may run at once)")
 	return cmd
 }
 
