@@ -7,6 +7,8 @@ import (
 	"database/sql"
 	"debug/elf"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,7 +93,12 @@ func sortRows(rows [][]*string) {
 // runInCustval runs the queries through custval's own host: duckdb-go with
 // package udf registered, on a migrated database.
 func runInCustval(t *testing.T, qs []parityQuery) []result {
-	db := sqltest.Open(t)
+	return queryAll(t, sqltest.Open(t).DB, qs)
+}
+
+// queryAll runs the queries on db, a database opened by custval (store.Open).
+func queryAll(t *testing.T, db *sql.DB, qs []parityQuery) []result {
+	t.Helper()
 	ctx := context.Background()
 	var out []result
 	for _, q := range qs {
@@ -135,23 +142,60 @@ func runInCustval(t *testing.T, qs []parityQuery) []result {
 }
 
 type nodeOutput struct {
-	Client    string   `json:"client"`
-	LoadError *string  `json:"load_error"`
-	Results   []result `json:"results"`
+	Client            string   `json:"client"`
+	LoadError         *string  `json:"load_error"`
+	SetupError        *string  `json:"setup_error"`
+	ResultsBeforeLoad []result `json:"results_before_load"`
+	Results           []result `json:"results"`
+}
+
+// nodeRequest is what testdata/parity.mjs runs in one session of the stock
+// client: the setup statements, the before-load queries, LOAD of the
+// extension (none when empty), the after-load statements, the queries.
+type nodeRequest struct {
+	Extension  string        `json:"extension"`
+	Database   string        `json:"database"`
+	ReadOnly   bool          `json:"read_only"`
+	Setup      []string      `json:"setup"`
+	BeforeLoad []parityQuery `json:"before_load"`
+	AfterLoad  []string      `json:"after_load"`
+	Queries    []parityQuery `json:"queries"`
 }
 
 // runInNode runs the queries in the stock Node client after loading the extension.
 func runInNode(t *testing.T, nodeDir, extension, database string, readOnly bool, qs []parityQuery) nodeOutput {
 	t.Helper()
-	req, err := json.Marshal(map[string]any{"extension": extension, "database": database, "read_only": readOnly, "queries": qs})
+	return runNode(t, nodeDir, nodeRequest{Extension: extension, Database: database, ReadOnly: readOnly, Queries: qs})
+}
+
+func runNode(t *testing.T, nodeDir string, req nodeRequest) nodeOutput {
+	t.Helper()
+	out := runNodeUnchecked(t, nodeDir, req)
+	if out.LoadError != nil {
+		t.Fatalf("stock client (%s) could not LOAD the extension: %s", out.Client, *out.LoadError)
+	}
+	if out.SetupError != nil {
+		t.Fatalf("stock client (%s): %s", out.Client, *out.SetupError)
+	}
+	if len(out.Results) != len(req.Queries) || len(out.ResultsBeforeLoad) != len(req.BeforeLoad) {
+		t.Fatalf("stock client returned %d+%d results for %d+%d queries",
+			len(out.ResultsBeforeLoad), len(out.Results), len(req.BeforeLoad), len(req.Queries))
+	}
+	return out
+}
+
+// runNodeUnchecked runs req and returns what happened, a failed LOAD included.
+func runNodeUnchecked(t *testing.T, nodeDir string, req nodeRequest) nodeOutput {
+	t.Helper()
+	b, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("node", filepath.Join("testdata", "parity.mjs"), nodeDir)
-	cmd.Stdin = bytes.NewReader(req)
+	cmd.Stdin = bytes.NewReader(b)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	b, err := cmd.Output()
+	b, err = cmd.Output()
 	if err != nil {
 		t.Fatalf("node testdata/parity.mjs: %v\n%s", err, stderr.String())
 	}
@@ -159,11 +203,12 @@ func runInNode(t *testing.T, nodeDir, extension, database string, readOnly bool,
 	if err := json.Unmarshal(b, &out); err != nil {
 		t.Fatalf("read node output: %v\n%s", err, b)
 	}
-	if out.LoadError != nil {
-		t.Fatalf("stock client (%s) could not LOAD the extension: %s", out.Client, *out.LoadError)
-	}
 	return out
 }
+
+// requireNode names the variable that turns a missing Node.js into a failure
+// (CI sets it); otherwise the tests that need a stock client skip.
+const requireNode = "CUSTVAL_REQUIRE_NODE"
 
 // nodeClient returns the npm prefix holding @duckdb/node-api, installing it
 // into build/node as `make node-client` does when it is missing.
@@ -171,7 +216,10 @@ func nodeClient(t testing.TB, root string) string {
 	t.Helper()
 	for _, tool := range []string{"node", "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("parity with a stock DuckDB client needs Node.js and npm (%s not found); install them to run this test", tool)
+			if os.Getenv(requireNode) != "" {
+				t.Fatalf("the stock DuckDB client needs Node.js and npm (%s not found) and %s is set", tool, requireNode)
+			}
+			t.Skipf("the stock DuckDB client needs Node.js and npm (%s not found); install them, or set %s to make this a failure", tool, requireNode)
 		}
 	}
 	dir := filepath.Join(root, "build", "node")
@@ -189,12 +237,28 @@ func nodeClient(t testing.TB, root string) string {
 	return dir
 }
 
+// sharedExtension builds the extension once per test binary (see TestMain).
+func sharedExtension(t testing.TB, root string) string {
+	t.Helper()
+	return fixture(t, "extension", func(dir string) (string, error) {
+		return buildExtensionIn(root, dir)
+	})
+}
+
 // buildExtension builds the extension as `make extension` does, into a temp dir.
 func buildExtension(t testing.TB, root string) string {
 	t.Helper()
+	lib, err := buildExtensionIn(root, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+func buildExtensionIn(root, dir string) (string, error) {
 	// go test caches a passing result by the files the test itself opens;
 	// read the extension's sources so that editing them reruns the test.
-	for _, src := range []string{"internal/ext/cshared", "internal/ext/include"} {
+	for _, src := range []string{"internal/ext/cshared", "internal/ext/include", "internal/ext/session", "sql/schema"} {
 		err := filepath.WalkDir(filepath.Join(root, src), func(path string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -203,59 +267,64 @@ func buildExtension(t testing.TB, root string) string {
 			return err
 		})
 		if err != nil {
-			t.Fatal(err)
+			return "", err
 		}
 	}
-	dir := t.TempDir()
 	overlay, err := DriverFreeOverlay(filepath.Join(root, "udf"))
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	overlayPath := filepath.Join(dir, "overlay.json")
 	if err := os.WriteFile(overlayPath, overlay, 0o644); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	lib := filepath.Join(dir, "custval.duckdb_extension")
 	cmd := exec.Command("go", "build", "-buildmode=c-shared", "-overlay", overlayPath, "-o", lib, "./internal/ext/cshared")
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build the extension: %v\n%s", err, out)
+		return "", fmt.Errorf("build the extension: %v\n%s", err, out)
 	}
-	checkSymbols(t, lib)
+	if err := checkSymbols(lib); err != nil {
+		return "", err
+	}
 	if err := AppendFile(lib, Metadata{ABI: "C_STRUCT", Version: "test", MinCAPI: "v1.2.0", Platform: "linux_amd64"}); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	return lib
+	return lib, nil
 }
 
 // checkSymbols requires the entry point DuckDB looks up, and no DuckDB symbol
 // left to the dynamic linker: every DuckDB call must go through the v1.2.0
 // function-pointer struct, or the extension would bind to one DuckDB build.
-func checkSymbols(t testing.TB, lib string) {
-	t.Helper()
+func checkSymbols(lib string) error {
 	f, err := elf.Open(lib)
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	defer f.Close()
 	syms, err := f.DynamicSymbols()
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
 	entry := false
+	var problems []string
 	for _, s := range syms {
 		undefined := s.Section == elf.SHN_UNDEF
 		if s.Name == "custval_init_c_api" && !undefined && elf.ST_TYPE(s.Info) == elf.STT_FUNC {
 			entry = true
 		}
 		if undefined && strings.HasPrefix(s.Name, "duckdb") {
-			t.Errorf("%s needs symbol %s from the loading process; call it through the C API struct instead", lib, s.Name)
+			problems = append(problems, fmt.Sprintf("%s needs symbol %s from the loading process; call it through the C API struct instead", lib, s.Name))
 		}
 	}
 	if !entry {
-		t.Errorf("%s does not export custval_init_c_api, the entry point DuckDB calls on LOAD", lib)
+		problems = append(problems, lib+" does not export custval_init_c_api, the entry point DuckDB calls on LOAD")
 	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "\n"))
+	}
+	return nil
 }
 
 // TestParityWithStockClient runs testdata/parity.sql in custval and in the
@@ -269,18 +338,37 @@ func TestParityWithStockClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	nodeDir := nodeClient(t, root)
-	lib := buildExtension(t, root)
+	lib := sharedExtension(t, root)
 
 	qs := append([]parityQuery{{Name: "duckdb version", SQL: "select version() as v"}}, readQueries(t, filepath.Join("testdata", "parity.sql"))...)
 	hook := parityQuery{Name: "load hook macro", SQL: "select custval.extension_version() as v"}
 	node := runInNode(t, nodeDir, lib, ":memory:", false, append(slices.Clone(qs), hook))
 	ours := runInCustval(t, qs)
 
-	if len(node.Results) != len(qs)+1 {
-		t.Fatalf("node returned %d results for %d queries", len(node.Results), len(qs)+1)
+	compareResults(t, qs, node.Results[:len(qs)], ours)
+
+	checkHook(t, "in-memory database", node.Results[len(qs)])
+
+	// A custval database file opened read-only: LOAD must not write to it, and
+	// the functions and the hook's macros must still be there.
+	db, path := sqltest.OpenFile(t)
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
 	}
+	ro := runInNode(t, nodeDir, lib, path, true, []parityQuery{hook, {Name: "function", SQL: "select lifecycle_stage(100, 30, 5, 400) as s"}})
+	checkHook(t, "read-only custval database", ro.Results[0])
+	if r := ro.Results[1]; r.Error != "" || len(r.Rows) != 1 || r.Rows[0][0] == nil {
+		t.Errorf("read-only custval database: lifecycle_stage gave rows %v, error %q", r.Rows, r.Error)
+	}
+}
+
+// compareResults requires the stock client's results to equal custval's,
+// query by query: the same rows in any order, or both failing with the
+// error a query's `-- error:` line names.
+func compareResults(t *testing.T, qs []parityQuery, got, want []result) {
+	t.Helper()
 	for i, q := range qs {
-		got, want := node.Results[i], ours[i]
+		got, want := got[i], want[i]
 		if q.wantErr != "" || want.Error != "" || got.Error != "" {
 			if q.wantErr == "" {
 				t.Errorf("%s: custval error %q, stock client error %q; want both to succeed", q.Name, want.Error, got.Error)
@@ -300,25 +388,17 @@ func TestParityWithStockClient(t *testing.T) {
 		if len(want.Rows) == 0 {
 			t.Errorf("%s: no rows; a parity query must return some", q.Name)
 		}
+		shown := 0
 		for r := range want.Rows {
 			if !slices.EqualFunc(got.Rows[r], want.Rows[r], func(a, b *string) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }) {
-				t.Errorf("%s: row %d: stock client %s, custval %s", q.Name, r, render(got.Rows[r]), render(want.Rows[r]))
+				if shown++; shown <= 5 {
+					t.Errorf("%s: row %d: stock client %s, custval %s", q.Name, r, render(got.Rows[r]), render(want.Rows[r]))
+				}
 			}
 		}
-	}
-
-	checkHook(t, "in-memory database", node.Results[len(qs)])
-
-	// A custval database file opened read-only: LOAD must not write to it, and
-	// the functions and the hook's macros must still be there.
-	db, path := sqltest.OpenFile(t)
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	ro := runInNode(t, nodeDir, lib, path, true, []parityQuery{hook, {Name: "function", SQL: "select lifecycle_stage(100, 30, 5, 400) as s"}})
-	checkHook(t, "read-only custval database", ro.Results[0])
-	if r := ro.Results[1]; r.Error != "" || len(r.Rows) != 1 || r.Rows[0][0] == nil {
-		t.Errorf("read-only custval database: lifecycle_stage gave rows %v, error %q", r.Rows, r.Error)
+		if shown > 5 {
+			t.Errorf("%s: %d rows differ in all", q.Name, shown)
+		}
 	}
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -19,8 +21,7 @@ func TestRefusesUnsupportedCAPI(t *testing.T) {
 }
 
 // udfOverloads lists the overloads package udf registers through duckdb-go,
-// by signature, with the values of an ENUM result; settings MAP overloads are
-// left out (not offered yet).
+// by signature, with the values of an ENUM result.
 func udfOverloads(t *testing.T) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
@@ -30,14 +31,10 @@ func udfOverloads(t *testing.T) map[string][]string {
 				continue
 			}
 			types := make([]string, n)
-			settings := false
 			for i, p := range f.Params[:n] {
 				types[i] = p.Type
-				settings = settings || strings.HasPrefix(p.Type, "MAP(")
 			}
-			if !settings {
-				out[fmt.Sprintf("%s(%s) -> %s", f.Name, strings.Join(types, ", "), f.Result)] = f.Values
-			}
+			out[fmt.Sprintf("%s(%s) -> %s", f.Name, strings.Join(types, ", "), f.Result)] = f.Values
 		}
 	}
 	return out
@@ -72,17 +69,51 @@ func TestFunctionsMatchUDF(t *testing.T) {
 	}
 }
 
-func TestSessionSQL(t *testing.T) {
-	stmts, err := sessionSQL()
-	if err != nil {
+// TestOverrideCoversEverySetting: every setting package udf documents can be
+// set through the Override helpers the extension reads a settings MAP with,
+// and they refuse what a settings MAP inside custval refuses.
+func TestOverrideCoversEverySetting(t *testing.T) {
+	overriders := map[string]func(name string, v float64) error{
+		"satisfaction": func(n string, v float64) error { p := satisfy; return p.Override(n, v) },
+		"loyalty":      func(n string, v float64) error { p := loyalty; return p.Override(n, v) },
+		"contact":      func(n string, v float64) error { p := contact; return p.Override(n, v) },
+		"lifecycle":    func(n string, v float64) error { p := lifecycle; return p.Override(n, v) },
+		"replacement":  func(n string, v float64) error { p := replace; return p.Override(n, v) },
+		"value":        func(n string, v float64) error { p := value; return p.Override(n, v) },
+	}
+	for _, s := range udf.Settings() {
+		override, ok := overriders[s.Score]
+		if !ok {
+			t.Errorf("setting %s.%s: score %q has no Override helper", s.Score, s.Name, s.Score)
+			continue
+		}
+		if err := override(s.Name, s.Max); err != nil {
+			t.Errorf("%s.%s = max %v: %v", s.Score, s.Name, s.Max, err)
+		}
+		if err := override(s.Name, math.NaN()); !errors.Is(err, udf.ErrSettingRange) {
+			t.Errorf("%s.%s = NaN: error %v, want %v", s.Score, s.Name, err, udf.ErrSettingRange)
+		}
+	}
+	for score, override := range overriders {
+		if err := override("no_such_setting", 1); !errors.Is(err, udf.ErrUnknownSetting) {
+			t.Errorf("%s: no_such_setting: error %v, want %v", score, err, udf.ErrUnknownSetting)
+		}
+	}
+}
+
+// TestOverrideChangesTheAnswer: an override reaches the pure function.
+func TestOverrideChangesTheAnswer(t *testing.T) {
+	in := udf.LifecycleInput{DaysSinceLast: 274, TypicalIntervalDays: 182.5, Orders: 10, TenureDays: 2000, CategoryNormDays: math.NaN()}
+	p := lifecycle
+	before, _ := udf.LifecycleStage(in, p)
+	if err := p.Override("at_risk_ratio", 2); err != nil {
 		t.Fatal(err)
 	}
-	if len(stmts) == 0 {
-		t.Fatal("no session SQL: the load hook would create nothing")
+	after, _ := udf.LifecycleStage(in, p)
+	if before != udf.StageAtRisk || after != udf.StageActive {
+		t.Errorf("lifecycle_stage with the defaults %q, with at_risk_ratio 2 %q; want %q then %q", before, after, udf.StageAtRisk, udf.StageActive)
 	}
-	for _, s := range stmts {
-		if strings.TrimSpace(s.text) == "" {
-			t.Errorf("%s is empty", s.name)
-		}
+	if lifecycle.AtRiskRatio != udf.DefaultLifecycleParams().AtRiskRatio {
+		t.Errorf("overriding a copy changed the shared defaults")
 	}
 }

@@ -28,16 +28,20 @@ enum custval_kind {
 	CUSTVAL_DATE = 7,
 	CUSTVAL_ENUM = 8, // results only: an ENUM of the function's values (UTINYINT codes)
 	CUSTVAL_INTERVAL = 9,
+	CUSTVAL_SETTINGS = 10, // MAP(VARCHAR, DOUBLE): a score's settings overrides
 	CUSTVAL_LIST = 0x100, // or-ed with an element kind: LIST(element)
 };
 
-// One input column of a chunk, read in place.
+// One input column of a chunk, read in place. A MAP is a list of (key, value)
+// entries: its keys are the child, its values a second child.
 typedef struct {
-	void *data;               // the values, or duckdb_list_entry for lists
+	void *data;               // the values, or duckdb_list_entry for lists and maps
 	uint64_t *validity;       // NULL: every row is valid
-	void *child_data;         // lists: the element values
-	uint64_t *child_validity; // lists: NULL when every element is valid
-	uint64_t child_size;      // lists: number of elements in the child vector
+	void *child_data;         // lists: the element values; maps: the keys
+	uint64_t *child_validity; // lists, maps: NULL when every element (key) is valid
+	uint64_t child_size;      // lists, maps: number of elements in the child vector
+	void *value_data;         // maps: the values
+	uint64_t *value_validity; // maps: NULL when every value is valid
 } custval_column;
 
 // Registration and load-time SQL (entry.c).
@@ -47,7 +51,7 @@ char *custval_run_sql(duckdb_connection conn, const char *sql);
 
 // Per-chunk access (entry.c).
 uint64_t custval_chunk_size(duckdb_data_chunk chunk);
-void custval_read_column(duckdb_data_chunk chunk, uint64_t col, bool is_list, custval_column *out);
+void custval_read_column(duckdb_data_chunk chunk, uint64_t col, int kind, custval_column *out);
 void *custval_output_data(duckdb_vector out);
 uint64_t *custval_output_validity(duckdb_vector out);
 void custval_set_error(duckdb_function_info info, const char *msg);

@@ -71,6 +71,14 @@ static duckdb_logical_type custval_type(int kind) {
 		return duckdb_create_logical_type(DUCKDB_TYPE_DATE);
 	case CUSTVAL_INTERVAL:
 		return duckdb_create_logical_type(DUCKDB_TYPE_INTERVAL);
+	case CUSTVAL_SETTINGS: {
+		duckdb_logical_type k = duckdb_create_logical_type(DUCKDB_TYPE_VARCHAR);
+		duckdb_logical_type v = duckdb_create_logical_type(DUCKDB_TYPE_DOUBLE);
+		duckdb_logical_type m = duckdb_create_map_type(k, v);
+		duckdb_destroy_logical_type(&k);
+		duckdb_destroy_logical_type(&v);
+		return m;
+	}
 	}
 	return duckdb_create_logical_type(DUCKDB_TYPE_INVALID);
 }
@@ -115,18 +123,30 @@ uint64_t custval_chunk_size(duckdb_data_chunk chunk) {
 	return duckdb_data_chunk_get_size(chunk);
 }
 
-void custval_read_column(duckdb_data_chunk chunk, uint64_t col, bool is_list, custval_column *out) {
+void custval_read_column(duckdb_data_chunk chunk, uint64_t col, int kind, custval_column *out) {
 	duckdb_vector v = duckdb_data_chunk_get_vector(chunk, col);
 	out->data = duckdb_vector_get_data(v);
 	out->validity = duckdb_vector_get_validity(v);
 	out->child_data = NULL;
 	out->child_validity = NULL;
 	out->child_size = 0;
-	if (is_list) {
+	out->value_data = NULL;
+	out->value_validity = NULL;
+	if (kind & CUSTVAL_LIST) {
 		duckdb_vector child = duckdb_list_vector_get_child(v);
 		out->child_data = duckdb_vector_get_data(child);
 		out->child_validity = duckdb_vector_get_validity(child);
 		out->child_size = duckdb_list_vector_get_size(v);
+	} else if (kind == CUSTVAL_SETTINGS) {
+		// A MAP vector is a LIST of STRUCT(key, value).
+		duckdb_vector entries = duckdb_list_vector_get_child(v);
+		duckdb_vector keys = duckdb_struct_vector_get_child(entries, 0);
+		duckdb_vector values = duckdb_struct_vector_get_child(entries, 1);
+		out->child_data = duckdb_vector_get_data(keys);
+		out->child_validity = duckdb_vector_get_validity(keys);
+		out->child_size = duckdb_list_vector_get_size(v);
+		out->value_data = duckdb_vector_get_data(values);
+		out->value_validity = duckdb_vector_get_validity(values);
 	}
 }
 

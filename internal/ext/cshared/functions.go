@@ -59,41 +59,52 @@ func overloads(specs []spec) []function {
 type scratch struct {
 	surveys      []udf.Survey
 	interactions []udf.Interaction
+	settings     settingsCache
 }
 
 var (
-	dbl       = kindDouble
-	bigint    = kindBigint
-	boolean   = kindBoolean
-	ts        = kindTimestamp
-	varchars  = listOf(kindVarchar)
-	tsList    = listOf(kindTimestamp)
-	lifecycle = udf.DefaultLifecycleParams()
-	replace   = udf.DefaultReplacementParams()
-	value     = udf.DefaultValueParams()
-	satisfy   = udf.DefaultSatisfactionParams()
-	loyalty   = udf.DefaultLoyaltyParams()
-	contact   = udf.DefaultContactParams()
+	dbl         = kindDouble
+	bigint      = kindBigint
+	boolean     = kindBoolean
+	ts          = kindTimestamp
+	varchars    = listOf(kindVarchar)
+	tsList      = listOf(kindTimestamp)
+	settingsMap = kindSettings
+	lifecycle   = udf.DefaultLifecycleParams()
+	replace     = udf.DefaultReplacementParams()
+	value       = udf.DefaultValueParams()
+	satisfy     = udf.DefaultSatisfactionParams()
+	loyalty     = udf.DefaultLoyaltyParams()
+	contact     = udf.DefaultContactParams()
 )
 
-// The settings MAP overloads of package udf are not offered yet: udf keeps
-// the name-to-field binding of its settings unexported.
+// Every score takes its settings MAP as an optional last argument, as in
+// package udf; it is read first, so a bad setting is reported whatever the
+// other arguments hold, as there.
 var specs = []spec{
 	{required: 3, function: function{
-		name: "satisfaction_index", params: []kind{varchars, tsList, ts}, result: kindDouble,
+		name: "satisfaction_index", params: []kind{varchars, tsList, ts, settingsMap}, result: kindDouble,
 		number: func(r row) (float64, bool, error) {
+			p, err := settingsArg(r, 3, &satisfy)
+			if err != nil {
+				return 0, false, err
+			}
 			surveys, asOf, ok, err := satisfactionArgs(r)
 			if err != nil || !ok {
 				return 0, false, err
 			}
-			v, ok := udf.SatisfactionIndex(surveys, asOf, satisfy)
+			v, ok := udf.SatisfactionIndex(surveys, asOf, *p)
 			return v, ok, nil
 		},
 	}},
 	{required: 3, function: function{
-		name: "satisfaction_level", params: []kind{varchars, tsList, ts}, result: kindEnum,
+		name: "satisfaction_level", params: []kind{varchars, tsList, ts, settingsMap}, result: kindEnum,
 		values: []string{udf.LevelSatisfied, udf.LevelNeutral, udf.LevelUnsatisfied, udf.LevelUnknown},
 		text: func(r row) (string, bool, error) {
+			p, err := settingsArg(r, 3, &satisfy)
+			if err != nil {
+				return "", false, err
+			}
 			surveys, asOf, ok, err := satisfactionArgs(r)
 			if err != nil {
 				return "", false, err
@@ -101,63 +112,83 @@ var specs = []spec{
 			if !ok {
 				return udf.LevelUnknown, true, nil
 			}
-			return udf.SatisfactionLevel(surveys, asOf, satisfy), true, nil
+			return udf.SatisfactionLevel(surveys, asOf, *p), true, nil
 		},
 	}},
 	{required: 7, function: function{
-		name: "loyalty_score", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars}, result: kindDouble,
+		name: "loyalty_score", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars, settingsMap}, result: kindDouble,
 		number: func(r row) (float64, bool, error) {
+			p, err := settingsArg(r, 7, &loyalty)
+			if err != nil {
+				return 0, false, err
+			}
 			in, err := loyaltyArgs(r)
 			if err != nil {
 				return 0, false, err
 			}
-			v, ok := udf.LoyaltyScore(in, loyalty)
+			v, ok := udf.LoyaltyScore(in, *p)
 			return v, ok, nil
 		},
 	}},
 	{required: 7, function: function{
-		name: "loyalty_tier", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars}, result: kindEnum,
+		name: "loyalty_tier", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars, settingsMap}, result: kindEnum,
 		values: []string{udf.TierLoyal, udf.TierDeveloping, udf.TierTransactional, udf.TierUnknown},
 		text: func(r row) (string, bool, error) {
+			p, err := settingsArg(r, 7, &loyalty)
+			if err != nil {
+				return "", false, err
+			}
 			in, err := loyaltyArgs(r)
 			if err != nil {
 				return "", false, err
 			}
-			return udf.LoyaltyTier(in, loyalty), true, nil
+			return udf.LoyaltyTier(in, *p), true, nil
 		},
 	}},
 	{required: 6, function: function{
-		name: "contact_closeness", params: []kind{boolean, boolean, boolean, varchars, tsList, ts}, result: kindEnum,
+		name: "contact_closeness", params: []kind{boolean, boolean, boolean, varchars, tsList, ts, settingsMap}, result: kindEnum,
 		values: []string{udf.ClosenessUnreachable, udf.ClosenessDoNotContact, udf.ClosenessCold, udf.ClosenessOfficial, udf.ClosenessClose},
 		text:   contactCloseness,
 	}},
 	{required: 4, function: function{
-		name: "lifecycle_stage", params: []kind{dbl, dbl, bigint, dbl, dbl}, result: kindEnum,
+		name: "lifecycle_stage", params: []kind{dbl, dbl, bigint, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.StageNew, udf.StageActive, udf.StageAtRisk, udf.StageLapsed, udf.StageLost},
 		text: func(r row) (string, bool, error) {
+			p, err := settingsArg(r, 5, &lifecycle)
+			if err != nil {
+				return "", false, err
+			}
 			in := udf.LifecycleInput{
 				DaysSinceLast: r.double(0), TypicalIntervalDays: r.double(1), Orders: r.bigint(2),
 				TenureDays: r.double(3), CategoryNormDays: r.double(4),
 			}
-			s, ok := udf.LifecycleStage(in, lifecycle)
+			s, ok := udf.LifecycleStage(in, *p)
 			return s, ok, nil
 		},
 	}},
 	{required: 2, function: function{
-		name: "replacement_readiness", params: []kind{dbl, dbl, dbl}, result: kindEnum,
+		name: "replacement_readiness", params: []kind{dbl, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.ReadinessNotYet, udf.ReadinessWindowOpen, udf.ReadinessOverdue, udf.ReadinessRecentlyRenewed},
 		text: func(r row) (string, bool, error) {
+			p, err := settingsArg(r, 3, &replace)
+			if err != nil {
+				return "", false, err
+			}
 			in := udf.ReplacementInput{AgeYears: r.double(0), MajorSpend12m: r.double(1), AssetPrice: r.double(2)}
-			s, ok := udf.ReplacementReadiness(in, replace)
+			s, ok := udf.ReplacementReadiness(in, *p)
 			return s, ok, nil
 		},
 	}},
 	{required: 4, function: function{
-		name: "value_class", params: []kind{dbl, dbl, dbl, dbl}, result: kindEnum,
+		name: "value_class", params: []kind{dbl, dbl, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.ValueMostValuable, udf.ValueMostGrowth, udf.ValueMaintain, udf.ValueNegative},
 		text: func(r row) (string, bool, error) {
+			p, err := settingsArg(r, 4, &value)
+			if err != nil {
+				return "", false, err
+			}
 			in := udf.ValueInput{Margin: r.double(0), ServeCost: r.double(1), Growth: r.double(2), ValuableNet: r.double(3)}
-			s, ok := udf.ValueClass(in, value)
+			s, ok := udf.ValueClass(in, *p)
 			return s, ok, nil
 		},
 	}},
@@ -222,6 +253,10 @@ func loyaltyArgs(r row) (in udf.LoyaltyInput, err error) {
 // contactCloseness: NULL as_of gives NULL; NULL flags are false; an
 // interaction without a kind or a date is skipped.
 func contactCloseness(r row) (string, bool, error) {
+	p, err := settingsArg(r, 6, &contact)
+	if err != nil {
+		return "", false, err
+	}
 	asOf, ok := r.timestamp(5)
 	if !ok {
 		return "", false, nil
@@ -246,5 +281,5 @@ func contactCloseness(r row) (string, bool, error) {
 		}
 	}
 	r.interactions = in.Interactions
-	return udf.ContactCloseness(in, asOf, contact), true, nil
+	return udf.ContactCloseness(in, asOf, *p), true, nil
 }

@@ -7,7 +7,8 @@
 // (`make extension` does both). DuckDB calls custval_init_c_api (entry.c) on
 // LOAD; it registers every function of the table in functions.go, each
 // evaluated one chunk per Go call over the vectors in place (scalar.go), then
-// runs the session SQL (session.go).
+// creates custval's SQL macros for the session
+// (register.go, package internal/ext/session).
 package main
 
 // #cgo CFLAGS: -I${SRCDIR}/../include -O2 -Werror=implicit-function-declaration

@@ -6,8 +6,11 @@ import "C"
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/custval/custval/internal/ext/session"
 )
 
 // custvalInit runs on LOAD (from custval_init_c_api) with a connection to the
@@ -37,28 +40,33 @@ func load(conn C.duckdb_connection) error {
 	return runSession(conn)
 }
 
-// runSession runs the load hook (session.go) inside a fresh in-memory catalog
-// named custval, so the macros are there for every connection of the database
-// (as custval.rfm_v1(...)) and LOAD never writes to the user's database file.
-// Temp macros would not do: they belong to the loading connection, which is
-// closed right after. If a database named custval is attached already (a
-// custval database file, which holds the macros itself), nothing is created.
+// runSession creates custval's SQL macros for the session (package
+// internal/ext/session) inside a fresh in-memory catalog named custval, so
+// they are there for every connection of the database (custval.rfm_v1(...))
+// and LOAD never writes to the user's database file. Temp macros would not
+// do: they belong to the loading connection, which is closed right after. If
+// a database named custval is attached already (a custval database file,
+// which holds the macros itself), nothing is created.
 func runSession(conn C.duckdb_connection) error {
-	stmts, err := sessionSQL()
-	if err != nil || len(stmts) == 0 {
+	stmts, err := session.Statements()
+	if err != nil {
 		return err
 	}
 	// read_only false: a database opened read-only attaches read-only by default,
 	// which an in-memory database cannot be.
-	if err := runSQL(conn, "attach ':memory:' as custval (read_only false)"); err != nil {
-		return nil
+	if err := runSQL(conn, "attach ':memory:' as "+session.Catalog+" (read_only false)"); err != nil {
+		if strings.Contains(err.Error(), "already exists") {
+			return nil
+		}
+		return fmt.Errorf("attach the %s catalog for the session's macros: %w", session.Catalog, err)
 	}
-	if err := runSQL(conn, "use custval"); err != nil {
-		return fmt.Errorf("use the custval catalog: %w", err)
+	// Only the loading connection, closed right after, uses the catalog by default.
+	if err := runSQL(conn, "use "+session.Catalog); err != nil {
+		return fmt.Errorf("use the %s catalog: %w", session.Catalog, err)
 	}
 	for _, s := range stmts {
-		if err := runSQL(conn, s.text); err != nil {
-			return fmt.Errorf("run %s: %w", s.name, err)
+		if err := runSQL(conn, s.SQL); err != nil {
+			return fmt.Errorf("create the session's macros: %s: %w", s.Name, err)
 		}
 	}
 	return nil

@@ -24,6 +24,7 @@ const (
 	kindDate      kind = C.CUSTVAL_DATE
 	kindEnum      kind = C.CUSTVAL_ENUM
 	kindInterval  kind = C.CUSTVAL_INTERVAL
+	kindSettings  kind = C.CUSTVAL_SETTINGS // MAP(VARCHAR, DOUBLE)
 	kindList      kind = C.CUSTVAL_LIST
 )
 
@@ -55,6 +56,8 @@ func (k kind) SQL() string {
 		return "ENUM"
 	case kindInterval:
 		return "INTERVAL"
+	case kindSettings:
+		return "MAP(VARCHAR, DOUBLE)"
 	}
 	return fmt.Sprintf("kind(%d)", int(k))
 }
@@ -65,7 +68,9 @@ type column struct {
 	data       unsafe.Pointer
 	valid      []uint64 // nil: every row valid
 	child      unsafe.Pointer
-	childValid []uint64 // lists: nil when every element is valid
+	childValid []uint64 // lists: nil when every element is valid; maps: the keys
+	values     unsafe.Pointer
+	valueValid []uint64 // maps: nil when every value is valid
 }
 
 // chunk is the input of one call: up to 2048 rows.
@@ -89,12 +94,14 @@ func readChunk(input C.duckdb_data_chunk, params []kind) chunk {
 	c := chunk{n: int(C.custval_chunk_size(input)), cols: make([]column, len(params))}
 	for i, k := range params {
 		var cc C.custval_column
-		C.custval_read_column(input, C.uint64_t(i), C.bool(k.isList()), &cc)
+		C.custval_read_column(input, C.uint64_t(i), C.int(k), &cc)
 		c.cols[i] = column{
 			data:       cc.data,
 			valid:      validity(cc.validity, c.n),
 			child:      cc.child_data,
 			childValid: validity(cc.child_validity, int(cc.child_size)),
+			values:     cc.value_data,
+			valueValid: validity(cc.value_validity, int(cc.child_size)),
 		}
 	}
 	return c
@@ -174,7 +181,11 @@ func (r row) list(k int) (l list, ok bool) {
 	return list{col: col, off: int(e.offset), n: int(e.length)}, true
 }
 
+// entries is argument k, a MAP, as its entries; ok is false for NULL.
+func (r row) entries(k int) (l list, ok bool) { return r.list(k) }
+
 // list is one LIST value: n elements of the column's child vector from off.
+// A MAP value is read as the list of its keys, with its values alongside.
 type list struct {
 	col *column
 	off int
@@ -187,6 +198,14 @@ func (l list) null(j int) bool { return !isValid(l.col.childValid, l.off+j) }
 
 // str is element j of a VARCHAR[]; it aliases DuckDB's memory, so callees must not keep it.
 func (l list) str(j int) string { return stringAt(l.col.child, l.off+j) }
+
+// value is the value of entry j of a MAP(VARCHAR, DOUBLE); ok is false for NULL.
+func (l list) value(j int) (float64, bool) {
+	if !isValid(l.col.valueValid, l.off+j) {
+		return 0, false
+	}
+	return *(*float64)(unsafe.Add(l.col.values, (l.off+j)*8)), true
+}
 
 // time is element j of a TIMESTAMP[].
 func (l list) time(j int) time.Time {

@@ -201,6 +201,104 @@ from (
 )
 group by c
 
+-- name: settings overloads cases
+-- Each score with its settings MAP: overrides that change the answer, NULL and empty
+-- maps, NULL values (keep the default), and the defaults written out.
+select id,
+    satisfaction_index(['satisfied', 'complaint'], [timestamp '2025-12-01', timestamp '2024-01-01'], timestamp '2026-01-01', s_sat) as si,
+    satisfaction_level(['satisfied'], [timestamp '2025-12-01'], timestamp '2026-01-01', s_sat) as sl,
+    satisfaction_level(null, null, timestamp '2026-01-01', s_sat) as sl_null,
+    loyalty_score(0.15, 3, 5, 15, 3, 5 * 365.25, ['event_attended'], s_loy) as ls,
+    loyalty_tier(0.15, 3, 5, 15, 3, 5 * 365.25, [], s_loy) as lt,
+    contact_closeness(true, false, false, ['call_answered', 'event_attended'],
+        [timestamp '2025-11-01', timestamp '2025-10-01'], timestamp '2026-01-01', s_con) as cc,
+    lifecycle_stage(274, 182.5, 10, 2000, null, s_life) as lc,
+    lifecycle_stage(274, 182.5, 1, 2000, 100, s_life) as lc_norm,
+    replacement_readiness(6, 0, null, s_rep) as rr,
+    replacement_readiness(9, 500, 20000, s_rep) as rr_price,
+    value_class(800, 100, 0.1, 2000, s_val) as vc
+from (values
+    (1, map {'half_life_days': 30, 'satisfied_from': 80}::map(varchar, double),
+        map {'loyal_from': 90, 'weight_events': 40}::map(varchar, double),
+        map {'window_days': 30}::map(varchar, double),
+        map {'at_risk_ratio': 2, 'norm_days': 60}::map(varchar, double),
+        map {'window_open_years': 7, 'major_spend_share': 0.01}::map(varchar, double),
+        map {'growth_from': 0.05}::map(varchar, double)),
+    (2, null, null, null, null, null, null),
+    (3, map {}::map(varchar, double), map {}::map(varchar, double), map {}::map(varchar, double),
+        map {}::map(varchar, double), map {}::map(varchar, double), map {}::map(varchar, double)),
+    (4, map {'half_life_days': null, 'satisfied_from': 70}::map(varchar, double),
+        map {'loyal_from': null}::map(varchar, double),
+        map {'window_days': null, 'close_points': 1}::map(varchar, double),
+        map {'at_risk_ratio': null}::map(varchar, double),
+        map {'overdue_years': null}::map(varchar, double),
+        map {'growth_from': null, 'negative_below': 1000}::map(varchar, double)),
+    (5, map {'half_life_days': 365}::map(varchar, double), map {'loyal_from': 60}::map(varchar, double),
+        map {'window_days': 730}::map(varchar, double), map {'at_risk_ratio': 1.5}::map(varchar, double),
+        map {'window_open_years': 5}::map(varchar, double), map {'growth_from': 0.2}::map(varchar, double))
+) t(id, s_sat, s_loy, s_con, s_life, s_rep, s_val)
+
+-- name: settings overloads constant and literal maps
+select
+    lifecycle_stage(274, 182.5, 10, 2000, null, map {'at_risk_ratio': 2}) as literal,
+    lifecycle_stage(274, 182.5, 10, 2000, null, null) as null_map,
+    value_class(800, 100, 0.1, 2000, (select map(['growth_from'], [0.05::double]))) as subquery,
+    satisfaction_index(['neutral'], null, timestamp '2026-01-01', map {'points_neutral': 60}) as si
+
+-- name: settings overloads bulk
+-- Maps that change from row to row, one shared by all rows (a constant subquery, as
+-- score_settings_map gives in custval's views), and NULL maps, on several threads.
+select stage, readiness, count(*) as n
+from (
+    select
+        lifecycle_stage((i % 1000)::double, (i % 97)::double, i % 7, (i % 500)::double, null,
+            case i % 3
+                when 0 then map(['at_risk_ratio', 'lost_ratio'], [1.0 + (i % 5)::double, 6.0 + (i % 4)::double])
+                when 1 then (select map(['lapsed_ratio'], [2.5::double]))
+            end) as stage,
+        replacement_readiness((i % 130) / 10.0, ((i * 7919) % 9000)::double, null,
+            case when i % 2 = 0 then map(['window_open_years'], [(3 + i % 5)::double]) end) as readiness
+    from range(300000) t(i)
+)
+group by all
+
+-- name: settings loyalty and satisfaction bulk
+select tier, lvl, count(*) as n, sum(hash(score)) as score_hash, sum(hash(idx)) as idx_hash
+from (
+    select
+        loyalty_score((i % 101) / 100.0, i % 4, i % 9, i % 30, i % 3, (i % 3000)::double, ['event_attended', 'post'],
+            map(['loyal_from', 'weight_tenure'], [40.0 + (i % 40)::double, (i % 20)::double])) as score,
+        loyalty_tier((i % 101) / 100.0, i % 4, i % 9, i % 30, i % 3, (i % 3000)::double, ['referral_made'],
+            map(['loyal_from'], [40.0 + (i % 40)::double])) as tier,
+        satisfaction_index(['satisfied', 'neutral', 'complaint'],
+            [timestamp '2023-01-01' + to_days((i % 900)::int), timestamp '2024-01-01', timestamp '2022-06-01'],
+            timestamp '2026-01-01', map(['half_life_days'], [(30 + i % 700)::double])) as idx,
+        satisfaction_level(['satisfied'], [timestamp '2025-06-01'], timestamp '2026-01-01',
+            map(['satisfied_from'], [(50 + i % 40)::double])) as lvl
+    from range(100000) t(i)
+)
+group by all
+
+-- name: error unknown setting
+-- error: unknown setting "at_risk"; known: at_risk_ratio,
+select lifecycle_stage(1, 1, 1, 1, null, map {'at_risk': 2}) as s from range(3)
+
+-- name: error setting out of range
+-- error: setting out of range: overdue_years = -1, want 0..1000
+select replacement_readiness(6, 0, null, map {'overdue_years': -1}) as r from range(3)
+
+-- name: error setting NaN
+-- error: setting out of range: lost_ratio = NaN
+select lifecycle_stage(1, 1, 1, 1, null, map {'lost_ratio': 'nan'::double}) as s from range(3)
+
+-- name: error settings are checked before the other arguments
+-- error: satisfaction_level: unknown setting "nope"
+select satisfaction_level(['great'], null, timestamp '2026-01-01', map {'nope': 1}) as s from range(3)
+
+-- name: error a bad setting fails even where the other arguments are NULL
+-- error: contact_closeness: unknown setting "window"
+select contact_closeness(null, null, null, null, null, null, map {'window': 1}) as c from range(3)
+
 -- name: error unknown rating
 -- error: unknown survey rating "great"
 select satisfaction_index(['great'], [timestamp '2024-01-01'], timestamp '2024-06-30') as idx from range(3)
@@ -224,7 +322,10 @@ select
     typeof(lifecycle_stage(10, 30, 5, 400, 60)) as ls5,
     typeof(replacement_readiness(6, 0)) as rr2,
     typeof(replacement_readiness(6, 0, 20000)) as rr3,
-    typeof(value_class(1, 2, 3, 4)) as vc
+    typeof(value_class(1, 2, 3, 4)) as vc,
+    typeof(satisfaction_level(['neutral'], null, timestamp '2024-06-30', map {'satisfied_from': 70})) as sl_map,
+    typeof(lifecycle_stage(10, 30, 5, 400, null, map {'new_days': 30})) as ls_map,
+    typeof(value_class(1, 2, 3, 4, null)) as vc_map
 
 -- name: enum results compare with strings and sort in the values' order
 select stage, stage = 'lost' as is_lost, row_number() over (order by stage) as rank
