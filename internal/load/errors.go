@@ -13,6 +13,7 @@ var (
 	ErrDirectory       = errors.New("is a directory, not a file")
 	ErrCreateCustomers = errors.New("--create-missing-customers applies only to tables with a customer_id that must exist in customers")
 	ErrReconcile       = errors.New("counts do not reconcile")
+	ErrUnknownZone     = errors.New("is not a time zone DuckDB knows (use a name like Europe/Berlin or UTC)")
 )
 
 // StrictError is the first problem of a --strict load; nothing was written.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +21,8 @@ import (
 // spaces, currency symbols and thousands separators, unknown categories. Each
 // row must be rejected with the documented reason or loaded as the documented
 // normalized value (docs/loading.md; the cases are listed in docs/reliability.md).
-// Rows marked current pin behaviour the docs do not state yet; the proposed
-// rule is in docs/reliability.md, so a change of behaviour shows up here.
+// Warnings (load_warnings) are checked too: what was normalized or noticed in
+// rows that loaded.
 func TestInputsThatLie(t *testing.T) {
 	asOf := time.Date(2026, 6, 30, 23, 59, 59, 0, time.UTC)
 	tests := []struct {
@@ -29,7 +30,10 @@ func TestInputsThatLie(t *testing.T) {
 		table string
 		csv   string
 		req   Request
+		setup string // categories.csv loaded (appended) before the case, when set
 		rows  []lieRow
+		// warnings: "column value (rows): warning" for every load_warnings row of the load.
+		warnings []string
 	}{
 		{
 			name:  "orders in the future",
@@ -54,18 +58,46 @@ func TestInputsThatLie(t *testing.T) {
 			},
 		},
 		{
-			name:  "timestamps with time zones: offsets ignored, zone names rejected",
+			name:  "timestamps with mixed time zones: converted to the load's zone",
 			table: "orders",
 			csv: "order_id,customer_id,order_ts,amount\n" +
 				"z1,C001,2026-03-14T10:22:00Z,10\n" +
 				"z2,C001,2026-03-14 10:22:00+02:00,10\n" +
 				"z3,C001,2026-03-14T10:22:00-0500,10\n" +
-				"z4,C001,2026-03-14 10:22:00 CET,10\n",
+				"z4,C001,2026-03-14 10:22:00 CET,10\n" +
+				"z5,C001,2026-03-14 10:22:00 America/New_York,10\n" +
+				"z6,C001,2026-06-01 09:00:00Z,10\n" + // summer time in Berlin
+				"z7,C001,2026-03-14 10:22:00.5+01,10\n" +
+				"z8,C001,2026-03-14 10:22:00,10\n" + // no zone: local time, as written
+				"z9,C001,2026-03-29 02:30:00,10\n" + // no zone, in Berlin's spring-forward gap: still as written
+				"z10,C001,2026-03-14 10:22:00 Mars/Olympus,10\n" +
+				"z11,C001,2026-06-30 23:30:00+00:00,10\n" + // 01:30 on 1 July in Berlin: after the as-of
+				"z12,C001,2026-06-01 09:00Z,10\n", // DuckDB needs seconds before an offset
+			req: Request{TimeZone: "Europe/Berlin"},
 			rows: []lieRow{
-				{"z1", "order_ts=2026-03-14 10:22:00"},
-				{"z2", "order_ts=2026-03-14 10:22:00"},
-				{"z3", "order_ts=2026-03-14 10:22:00"},
-				{"z4", "reject: is not a timestamp"},
+				{"z1", "order_ts=2026-03-14 11:22:00"},
+				{"z2", "order_ts=2026-03-14 09:22:00"},
+				{"z3", "order_ts=2026-03-14 16:22:00"},
+				{"z4", "order_ts=2026-03-14 10:22:00"},
+				{"z5", "order_ts=2026-03-14 15:22:00"}, // New York is on summer time from 8 March 2026
+				{"z6", "order_ts=2026-06-01 11:00:00"},
+				{"z7", "order_ts=2026-03-14 10:22:00.5"},
+				{"z8", "order_ts=2026-03-14 10:22:00"},
+				{"z9", "order_ts=2026-03-29 02:30:00"},
+				{"z10", "reject: is not a timestamp"},
+				{"z11", "reject: is after the as-of 2026-06-30 23:59:59"},
+				{"z12", "reject: is not a timestamp"},
+			},
+		},
+		{
+			name:  "timestamps with time zones, default zone (DuckDB's TimeZone, UTC in tests)",
+			table: "orders",
+			csv: "order_id,customer_id,order_ts,amount\n" +
+				"u1,C001,2026-03-14T10:22:00Z,10\nu2,C001,2026-03-14 10:22:00+02:00,10\nu3,C001,2026-03-14 10:22:00,10\n",
+			rows: []lieRow{
+				{"u1", "order_ts=2026-03-14 10:22:00"},
+				{"u2", "order_ts=2026-03-14 08:22:00"},
+				{"u3", "order_ts=2026-03-14 10:22:00"},
 			},
 		},
 		{
@@ -100,8 +132,24 @@ func TestInputsThatLie(t *testing.T) {
 			rows: []lieRow{
 				{"K1", "name=first"},
 				{" K1 ", "reject: duplicate customer_id: first seen in row 1"},
-				// current: ids are case-sensitive, so k1 is another customer (undocumented; see docs/reliability.md)
+				// ids are case-sensitive: k1 is another customer, with a warning
 				{"k1", "name=lower case"},
+			},
+			warnings: []string{
+				"customer_id K1 (1): differs only in case from k1: ids are case-sensitive, so these are different customers",
+				"customer_id k1 (1): differs only in case from K1: ids are case-sensitive, so these are different customers",
+			},
+		},
+		{
+			name:  "a customer differing in case from one already loaded",
+			table: "customers",
+			csv:   "customer_id,name\nc001,lower\nC002,other\n",
+			rows: []lieRow{
+				{"c001", "name=lower"},
+				{"C002", "name=other"},
+			},
+			warnings: []string{
+				"customer_id c001 (1): differs only in case from C001: ids are case-sensitive, so these are different customers",
 			},
 		},
 		{
@@ -110,7 +158,7 @@ func TestInputsThatLie(t *testing.T) {
 			csv:   "order_id,customer_id,order_ts,amount\n s1 , C001 ,2026-01-01,1\ns2,c001,2026-01-01,1\n",
 			rows: []lieRow{
 				{"s1", "customer_id=C001"},
-				{"s2", "reject: unknown customer_id: not in customers"}, // case matters
+				{"s2", "reject: unknown customer_id: not in customers (but C001 is: ids are case-sensitive)"}, // case matters
 			},
 		},
 		{
@@ -151,14 +199,38 @@ func TestInputsThatLie(t *testing.T) {
 			name:  "categories not in the categories table",
 			table: "orders",
 			csv: "order_id,customer_id,order_ts,amount,category\n" +
-				"k1,C001,2026-01-01,5,spa\nk2,C001,2026-01-01,5,Maintenance\nk3,C001,2026-01-01,5, maintenance \n",
+				"k1,C001,2026-01-01,5,spa\nk2,C001,2026-01-01,5,Maintenance\nk3,C001,2026-01-01,5, maintenance \n" +
+				"k4,C001,2026-01-01,5,Vehicle Purchase\nk5,C001,2026-01-01,5,INSURANCE-renewal\nk6,C001,2026-01-01,5,spa\n" +
+				"k7,C001,2026-01-01,5,\"parts, tyres\"\nk8,C001,2026-01-01,5,\n",
 			rows: []lieRow{
-				// current: loaded as written (trimmed), not checked against categories
-				// and not case-normalized (undocumented; see docs/reliability.md)
+				// unknown: loaded as written (trimmed) and counted in load_warnings
 				{"k1", "category=spa"},
-				{"k2", "category=Maintenance"},
+				// known but for case, spaces, - or _: the categories spelling, with a warning
+				{"k2", "category=maintenance"},
 				{"k3", "category=maintenance"},
+				{"k4", "category=vehicle_purchase"},
+				{"k5", "category=insurance_renewal"},
+				{"k6", "category=spa"},
+				{"k7", "category=parts, tyres"},
+				{"k8", "category is NULL"},
 			},
+			warnings: []string{
+				"category INSURANCE-renewal (1): normalized to insurance_renewal, as spelled in categories",
+				"category Maintenance (1): normalized to maintenance, as spelled in categories",
+				"category Vehicle Purchase (1): normalized to vehicle_purchase, as spelled in categories",
+				"category parts, tyres (1): not in categories: loyalty rules count it as essential; add it with custval load categories",
+				"category spa (2): not in categories: loyalty rules count it as essential; add it with custval load categories",
+			},
+		},
+		{
+			name:  "categories known after --replace of categories in the same database",
+			table: "orders",
+			csv:   "order_id,customer_id,order_ts,amount,category\nr1,C001,2026-01-01,5,Spa Day\n",
+			setup: "category,kind\nspa_day,discretionary\n",
+			rows: []lieRow{
+				{"r1", "category=spa_day"},
+			},
+			warnings: []string{"category Spa Day (1): normalized to spa_day, as spelled in categories"},
 		},
 	}
 	for _, tt := range tests {
@@ -167,7 +239,16 @@ func TestInputsThatLie(t *testing.T) {
 			db := sqltest.Open(t)
 			dir := t.TempDir()
 			now := func() time.Time { return fixedNow }
-			if tt.table == "orders" {
+			if tt.setup != "" {
+				cats := filepath.Join(dir, "categories.csv")
+				if err := os.WriteFile(cats, []byte(tt.setup), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := Load(ctx, db, Request{Table: "categories", Files: []string{cats}, now: now}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tt.table == "orders" || tt.name == "a customer differing in case from one already loaded" {
 				cust := filepath.Join(dir, "customers.csv")
 				if err := os.WriteFile(cust, []byte("customer_id\nC001\n"), 0o644); err != nil {
 					t.Fatal(err)
@@ -199,6 +280,17 @@ func TestInputsThatLie(t *testing.T) {
 					t.Errorf("row %d (%s): got %q, want %q", i+1, r.key, got, r.want)
 				}
 			}
+			var warnings []string
+			if err := db.Select(&warnings, `select column_name || ' ' || file_value || ' (' || row_count || '): ' || warning
+				from load_warnings where load_id = $1 order by all`, res.LoadID); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(warnings, tt.warnings) {
+				t.Errorf("load_warnings:\n got %q\nwant %q", warnings, tt.warnings)
+			}
+			if res.WarningsTotal != int64(len(tt.warnings)) {
+				t.Errorf("result counts %d warnings, load_warnings holds %d", res.WarningsTotal, len(tt.warnings))
+			}
 		})
 	}
 }
@@ -221,7 +313,7 @@ func lieOutcome(t *testing.T, db *sqlx.DB, table, key string, r lieRow, loadID, 
 	if reasons.Valid {
 		return "reject: " + reasons.String
 	}
-	col, _, _ := strings.Cut(r.want, "=")
+	col, _, _ := strings.Cut(strings.TrimSuffix(r.want, " is NULL"), "=")
 	if strings.HasPrefix(r.want, "reject:") {
 		col = key
 	}
@@ -232,6 +324,9 @@ func lieOutcome(t *testing.T, db *sqlx.DB, table, key string, r lieRow, loadID, 
 	}
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !v.Valid {
+		return col + " is NULL"
 	}
 	return col + "=" + v.String
 }

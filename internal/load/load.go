@@ -1,10 +1,12 @@
 // Package load reads CSV, Parquet and JSON-lines files into the data contract
 // tables. Every input row either lands in its table or is recorded in
 // load_rejects with its file, row, column, raw value and reason; a load is one
-// transaction. Checks run set-based in DuckDB with no per-row Go code: one read
-// of each file checks and types every row into a temporary table; only a file
-// with problems is read again, numbered, to describe them; the good rows are
-// inserted from the temporary table.
+// transaction. Checks run set-based in DuckDB with no per-row Go code. A file
+// is first loaded optimistically: read, checked and inserted in one statement,
+// which fails on the first row with a problem. Then the load starts over and
+// reads that file the careful way: numbered into a typed temporary table, the
+// bad rows described from a second read, the good rows inserted from the
+// temporary table.
 package load
 
 import (
@@ -41,7 +43,11 @@ type Request struct {
 	// AsOf: dates and timestamps after it are rejected; only its wall-clock
 	// reading is used. The zero value means the load's start time, local time,
 	// like the zone-less timestamps in the files. It is recorded in loads.as_of.
-	AsOf     time.Time
+	AsOf time.Time
+	// TimeZone is the zone of the shop's local time, e.g. "Europe/Berlin": a timestamp
+	// written with a UTC offset or zone ("...Z", "...+02:00", "... CET") is converted to
+	// it. "" means DuckDB's TimeZone setting, the machine's zone.
+	TimeZone string
 	Replace  bool      // delete the table's rows first, in the same transaction
 	Progress io.Writer // nil = silent
 
@@ -59,6 +65,10 @@ type Result struct {
 	PerFile          []FileResult
 	// FirstRejects are the first few rejects of the load in file and row order.
 	FirstRejects []Reject
+	// Warnings are the first few of the load's warnings (all are in load_warnings);
+	// WarningsTotal counts them all.
+	Warnings      []Warning
+	WarningsTotal int64
 }
 
 // FileResult is one file's share of a load.
@@ -71,6 +81,34 @@ type FileResult struct {
 	CustomersCreated int64
 	Ignored          []string // file columns that are not in the table
 	Empty            bool     // the file has no header and no rows
+	Warnings         []Warning
+	WarningsTotal    int64
+}
+
+// Warning is something a load normalized or noticed in rows it loaded, as
+// stored in load_warnings: an order category spelled differently from
+// categories or missing there, a customer_id differing from another only in case.
+type Warning struct {
+	File   string
+	Column string
+	Value  *string
+	Rows   int64
+	Text   string
+}
+
+// String renders the warning like a reject:
+// `load orders.csv: column category: "spa" (3 rows) not in categories: ...`.
+func (w Warning) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "load %s: column %s: ", w.File, w.Column)
+	if w.Value != nil {
+		fmt.Fprintf(&b, "%q ", *w.Value)
+	}
+	if w.Rows != 1 {
+		fmt.Fprintf(&b, "(%d rows) ", w.Rows)
+	}
+	b.WriteString(w.Text)
+	return b.String()
 }
 
 // Reject is one problem with one input row, as stored in load_rejects.
@@ -139,25 +177,66 @@ func Load(ctx context.Context, db *sqlx.DB, req Request) (Result, error) {
 		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
 	}
 	defer conn.Close()
+	// The id is taken once, outside the attempts: sequences are not transactional anyway.
+	var loadID int64
+	q, _, err := sqlFor("next_id", nil, nil)
+	if err == nil {
+		err = conn.QueryRowxContext(ctx, q).Scan(&loadID)
+	}
+	if err != nil {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
+	}
+	zone, err := timeZone(ctx, conn, req.TimeZone)
+	if err != nil {
+		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
+	}
+	l := &loader{req: req, tbl: tbl, asOf: asOf, started: started, loadID: loadID, zone: zone, carefulFrom: len(req.Files)}
+	// Files are loaded optimistically: a file is read once, straight into its table, and a
+	// row with a problem aborts the transaction (DuckDB cannot roll back one statement). The
+	// load then starts over, reading that file and the ones after it the careful way, which
+	// describes every problem. carefulFrom only decreases, so this ends.
+	for {
+		res, err := l.attempt(ctx, conn)
+		var redo *redoCareful
+		if errors.As(err, &redo) && redo.file < l.carefulFrom {
+			l.carefulFrom = redo.file
+			l.progress("%s: %s; loading again from this file, describing every problem", req.Files[redo.file], redo.why)
+			continue
+		}
+		return res, err
+	}
+}
+
+// redoCareful aborts an optimistic attempt: file number file has a row with a
+// problem (why), so the load must be redone reading it the careful way.
+type redoCareful struct {
+	file int
+	why  string
+}
+
+func (e *redoCareful) Error() string { return "load again carefully: " + e.why }
+
+// attempt runs the whole load in one transaction, files before l.carefulFrom
+// optimistically; on any error the transaction is rolled back.
+func (l *loader) attempt(ctx context.Context, conn *sqlx.Conn) (Result, error) {
+	req := l.req
 	tx, err := conn.BeginTxx(ctx, nil)
 	if err != nil {
 		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
 	}
 	defer tx.Rollback() //nolint:errcheck // no-op after commit
-
-	l := &loader{tx: tx, req: req, tbl: tbl, asOf: asOf}
-	res := Result{AsOf: asOf}
-	if err := l.queryRow(ctx, "next_id", nil, nil, &res.LoadID); err != nil {
-		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
-	}
-	l.loadID = res.LoadID
+	l.tx = tx
+	res := Result{AsOf: l.asOf, LoadID: l.loadID}
 	if req.Replace {
-		if _, err := l.exec(ctx, "replace", &plan{Table: tbl}, nil); err != nil {
+		if _, err := l.exec(ctx, "replace", &plan{Table: l.tbl}, nil); err != nil {
 			return Result{}, fmt.Errorf("load %s: replace: %w", req.Table, err)
 		}
 	}
-	for _, file := range req.Files {
-		fr, rejects, err := l.file(ctx, file)
+	for i, file := range req.Files {
+		fr, rejects, err := l.file(ctx, file, i >= l.carefulFrom)
+		if errors.Is(err, errNeedsCareful) {
+			return Result{}, &redoCareful{file: i, why: strings.TrimPrefix(err.Error(), "load "+file+": ")}
+		}
 		if err != nil {
 			return Result{}, err
 		}
@@ -171,9 +250,15 @@ func Load(ctx context.Context, db *sqlx.DB, req Request) (Result, error) {
 				res.FirstRejects = append(res.FirstRejects, r)
 			}
 		}
+		res.WarningsTotal += fr.WarningsTotal
+		for _, w := range fr.Warnings {
+			if len(res.Warnings) < firstRejects {
+				res.Warnings = append(res.Warnings, w)
+			}
+		}
 	}
 	args := map[string]any{
-		"load_id": res.LoadID, "table": req.Table, "files": req.Files, "as_of": sqlTimestamp(asOf), "started_at": sqlTimestamp(started),
+		"load_id": res.LoadID, "table": req.Table, "files": req.Files, "as_of": sqlTimestamp(l.asOf), "started_at": sqlTimestamp(l.started),
 		"read": res.Read, "loaded": res.Loaded, "rejected": res.Rejected, "created": res.CustomersCreated,
 	}
 	if _, err := l.exec(ctx, "record_load", nil, args); err != nil {
@@ -217,9 +302,12 @@ type plan struct {
 	Numbered        bool // the reader numbers rows (s.ordinality, rn): only files with bad rows need it
 	HasDups         bool // pass 1 found a key hash more than once: dups.sql finds the real repeats
 	DupsKnown       bool // load_dups is filled: pass 2 reports duplicates
-	Cols            []planCol
-	KeyCol          *planCol
-	CustCol         *planCol
+	// WasEmpty: the table had no rows before this file, so every row in it is the file's
+	// and the checks after the insert need no "rowid > before" filter (which doubles their cost).
+	WasEmpty bool
+	Cols     []planCol
+	KeyCol   *planCol
+	CustCol  *planCol
 }
 
 // planCol is one target column and where it comes from in the file.
@@ -240,11 +328,14 @@ func (c planCol) Checked() bool { return c.Src != "" && (c.Required || c.Kind !=
 func (c planCol) FromTyped() bool { return c.Checked() && !(c.Kind == kindText && !c.Trim()) }
 
 type loader struct {
-	tx     *sqlx.Tx
-	req    Request
-	tbl    table
-	asOf   time.Time
-	loadID int64
+	tx          *sqlx.Tx // the current attempt's
+	req         Request
+	tbl         table
+	asOf        time.Time
+	started     time.Time
+	loadID      int64
+	zone        string // timestamps with a zone are converted to this one
+	carefulFrom int    // files from this index on are read the careful way
 }
 
 func (l *loader) progress(format string, args ...any) {
@@ -253,8 +344,21 @@ func (l *loader) progress(format string, args ...any) {
 	}
 }
 
-// file loads one file inside the load's transaction.
-func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, error) {
+// errNeedsCareful marks an optimistic read that met a problem row.
+var errNeedsCareful = errors.New("a row has a problem")
+
+// fastMarker is the message of the error() the optimistic insert raises on a
+// row with a problem; DuckDB returns it inside its own message.
+const fastMarker = "custval-load: a row has a problem"
+
+// file loads one file inside the load's transaction. Optimistically (careful
+// false) the file is read once, checked and inserted in one statement that
+// fails on the first row with a problem (errNeedsCareful); malformed CSV
+// records, which the reader sets aside by itself, do not stop it. Carefully,
+// the file is read numbered into a typed temporary table, every problem of
+// every bad row is described from a second read, and the good rows are
+// inserted from the temporary table.
+func (l *loader) file(ctx context.Context, file string, careful bool) (FileResult, []Reject, error) {
 	name := file
 	fr := FileResult{File: name}
 	wrap := func(err error) error { return fmt.Errorf("load %s: %w", name, err) }
@@ -283,7 +387,7 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 	}
 	args := map[string]any{
 		"file": file, "date_format": l.req.DateFormat, "as_of": sqlTimestamp(l.asOf),
-		"load_id": l.loadID, "table": l.tbl.Name, "n": firstRejects,
+		"load_id": l.loadID, "table": l.tbl.Name, "n": firstRejects, "time_zone": l.zone,
 	}
 	if _, err := l.exec(ctx, "cleanup", nil, nil); err != nil {
 		return fr, nil, wrap(err)
@@ -305,84 +409,240 @@ func (l *loader) file(ctx context.Context, file string) (FileResult, []Reject, e
 	if err := l.bind(p, cols, jsonTyped, &fr); err != nil {
 		return fr, nil, wrap(err)
 	}
+	// Rows appended in this transaction get row ids above every row already in the
+	// table: the checks after the insert look at this file's rows only.
+	var before int64
+	if err := l.queryRow(ctx, "rowid_before", p, args, &before); err != nil {
+		return fr, nil, wrap(err)
+	}
+	args["before"] = before
+	p.WasEmpty = before < 0
 
-	l.progress("%s: pass 1/3: reading and checking the rows", name)
-	if _, err := l.exec(ctx, "rows", p, args); err != nil {
-		return fr, nil, wrap(readError(err))
-	}
-	if _, err := l.exec(ctx, "structural", p, args); err != nil {
-		return fr, nil, wrap(err)
-	}
-	if err := l.countBlankLines(ctx, file, p, args); err != nil {
-		return fr, nil, wrap(err)
-	}
-	var badRows, repeats int64
-	if err := l.queryRow(ctx, "pass1_summary", p, args, &badRows, &repeats); err != nil {
-		return fr, nil, wrap(err)
-	}
-	p.HasDups = repeats > 0
-	// Pass 2 describes the problems; a file without any skips it.
-	pass2 := "rejects"
-	if badRows == 0 && !p.HasDups {
-		pass2 = "no_rejects"
+	var first []Reject
+	if careful {
+		first, err = l.careful(ctx, &fr, p, args)
 	} else {
-		// Rejects name their row, so read the file again, numbered: load_rows gets rn and
-		// every later pass numbers records the same way. Malformed records are already in
-		// load_structural, which counts them by line.
-		l.progress("%s: pass 2/3: describing the problems of %d rows", name, badRows)
-		p.Numbered = true
-		if _, err := l.exec(ctx, "rows", p, args); err != nil {
-			return fr, nil, wrap(readError(err))
-		}
+		first, err = l.optimistic(ctx, &fr, p, args)
 	}
-	if _, err := l.exec(ctx, "dups", p, args); err != nil {
-		return fr, nil, wrap(err)
+	var strict *StrictError
+	if errors.As(err, &strict) {
+		return fr, nil, err // it names the file itself
 	}
-	p.DupsKnown = true
-	if _, err := l.exec(ctx, pass2, p, args); err != nil {
-		return fr, nil, wrap(readError(err))
-	}
-	if p.CreateCustomers {
-		n, err := l.exec(ctx, "create_customers", p, args)
-		if err != nil {
-			return fr, nil, wrap(fmt.Errorf("create missing customers: %w", err))
-		}
-		fr.CustomersCreated = n
-		if _, err := l.exec(ctx, "drop_create_marks", p, args); err != nil {
-			return fr, nil, wrap(err)
-		}
-	}
-	var read, rejected int64
-	if err := l.queryRow(ctx, "counts", p, args, &read, &rejected); err != nil {
-		return fr, nil, wrap(err)
-	}
-	if _, err := l.exec(ctx, "out", p, args); err != nil {
-		return fr, nil, wrap(err)
-	}
-	first, err := l.firstRejects(ctx, p, args, name)
 	if err != nil {
 		return fr, nil, wrap(err)
 	}
-	if l.req.Strict && len(first) > 0 {
-		return fr, nil, &StrictError{Reject: first[0]}
-	}
-	l.progress("%s: pass 3/3: inserting %d rows", name, read-rejected)
-	loaded, err := l.exec(ctx, "insert", p, args)
-	if err != nil {
-		return fr, nil, wrap(readError(err))
-	}
-	if _, err := l.exec(ctx, "save_rejects", p, args); err != nil {
+	if err := l.warnings(ctx, &fr, p, args); err != nil {
 		return fr, nil, wrap(err)
 	}
 	if _, err := l.exec(ctx, "cleanup", nil, nil); err != nil {
 		return fr, nil, wrap(err)
 	}
-	fr.Read, fr.Loaded, fr.Rejected = read, loaded, rejected
-	if read != loaded+rejected {
+	if fr.Read != fr.Loaded+fr.Rejected {
 		// Every pass reads the same records in the same order; a mismatch is a bug, never data.
-		return fr, nil, wrap(fmt.Errorf("%w: read %d, loaded %d, rejected %d", ErrReconcile, read, loaded, rejected))
+		return fr, nil, wrap(fmt.Errorf("%w: read %d, loaded %d, rejected %d", ErrReconcile, fr.Read, fr.Loaded, fr.Rejected))
 	}
 	return fr, first, nil
+}
+
+// optimistic reads, checks and inserts the file in one statement, then checks
+// the keys of the rows it inserted for repeats. A row with a problem or a
+// repeated key returns errNeedsCareful; the caller rolls back.
+func (l *loader) optimistic(ctx context.Context, fr *FileResult, p *plan, args map[string]any) ([]Reject, error) {
+	file := fr.File
+	l.progress("%s: reading, checking and inserting the rows", file)
+	loaded, err := l.exec(ctx, "fast_insert", p, args)
+	if err != nil {
+		if strings.Contains(err.Error(), fastMarker) {
+			return nil, errNeedsCareful
+		}
+		return nil, readError(err)
+	}
+	if p.KeyCol != nil {
+		var repeats int64
+		if err := l.queryRow(ctx, "fast_repeats", p, args, &repeats); err != nil {
+			return nil, err
+		}
+		if repeats > 0 {
+			return nil, fmt.Errorf("%w: some %s occurs twice in the file", errNeedsCareful, p.KeyCol.Name)
+		}
+	}
+	// Malformed CSV records are the only rejects left; they are described by line.
+	if err := l.structural(ctx, file, p, args); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"no_rejects", "out", "save_rejects"} {
+		if _, err := l.exec(ctx, name, p, args); err != nil {
+			return nil, err
+		}
+	}
+	var rejected int64
+	if err := l.queryRow(ctx, "fast_counts", p, args, &rejected); err != nil {
+		return nil, err
+	}
+	first, err := l.firstRejects(ctx, p, args, file)
+	if err != nil {
+		return nil, err
+	}
+	if l.req.Strict && len(first) > 0 {
+		return nil, &StrictError{Reject: first[0]}
+	}
+	fr.Read, fr.Loaded, fr.Rejected = loaded+rejected, loaded, rejected
+	return first, nil
+}
+
+// careful describes every problem of every row: one numbered read types and
+// checks the rows into load_rows, duplicates are found there, a second read
+// describes the bad rows, and the good rows are inserted from load_rows.
+func (l *loader) careful(ctx context.Context, fr *FileResult, p *plan, args map[string]any) ([]Reject, error) {
+	file := fr.File
+	l.progress("%s: pass 1/3: reading and checking the rows", file)
+	p.Numbered = true
+	if _, err := l.exec(ctx, "rows", p, args); err != nil {
+		return nil, readError(err)
+	}
+	if err := l.structural(ctx, file, p, args); err != nil {
+		return nil, err
+	}
+	var badRows, repeats int64
+	if err := l.queryRow(ctx, "pass1_summary", p, args, &badRows, &repeats); err != nil {
+		return nil, err
+	}
+	p.HasDups = repeats > 0
+	if _, err := l.exec(ctx, "dups", p, args); err != nil {
+		return nil, err
+	}
+	p.DupsKnown = true
+	// Pass 2 describes the problems; a file without any skips it.
+	pass2 := "no_rejects"
+	if badRows > 0 || p.HasDups {
+		l.progress("%s: pass 2/3: describing the problems of %d rows", file, badRows)
+		pass2 = "rejects"
+	}
+	if _, err := l.exec(ctx, pass2, p, args); err != nil {
+		return nil, readError(err)
+	}
+	if p.CreateCustomers {
+		n, err := l.exec(ctx, "create_customers", p, args)
+		if err != nil {
+			return nil, fmt.Errorf("create missing customers: %w", err)
+		}
+		fr.CustomersCreated = n
+		if _, err := l.exec(ctx, "drop_create_marks", p, args); err != nil {
+			return nil, err
+		}
+	}
+	if err := l.queryRow(ctx, "counts", p, args, &fr.Read, &fr.Rejected); err != nil {
+		return nil, err
+	}
+	if _, err := l.exec(ctx, "out", p, args); err != nil {
+		return nil, err
+	}
+	first, err := l.firstRejects(ctx, p, args, file)
+	if err != nil {
+		return nil, err
+	}
+	if l.req.Strict && len(first) > 0 {
+		return nil, &StrictError{Reject: first[0]}
+	}
+	l.progress("%s: pass 3/3: inserting %d rows", file, fr.Read-fr.Rejected)
+	if fr.Loaded, err = l.exec(ctx, "insert", p, args); err != nil {
+		return nil, readError(err)
+	}
+	if _, err := l.exec(ctx, "save_rejects", p, args); err != nil {
+		return nil, err
+	}
+	return first, nil
+}
+
+// warnings looks at the rows this file added (row id above args["before"]):
+// order categories are given the spelling of the category they mean, and
+// unknown ones are counted; new customer_ids equal to others but for case are
+// noted. Each goes to load_warnings.
+func (l *loader) warnings(ctx context.Context, fr *FileResult, p *plan, args map[string]any) error {
+	if fr.Loaded == 0 {
+		return nil
+	}
+	if c, ok := l.tbl.column("category"); ok && l.tbl.Key != "category" && p.Cols[indexOf(l.tbl, c.Name)].Src != "" {
+		if _, err := l.exec(ctx, "category_values", p, args); err != nil {
+			return fmt.Errorf("check categories: %w", err)
+		}
+		var known, all int64
+		if err := l.queryRow(ctx, "category_counts", p, args, &known, &all); err != nil {
+			return fmt.Errorf("check categories: %w", err)
+		}
+		if known > 0 {
+			if _, err := l.exec(ctx, "normalize_categories", p, args); err != nil {
+				return fmt.Errorf("normalize categories: %w", err)
+			}
+		}
+		if all > 0 {
+			if _, err := l.exec(ctx, "category_warnings", p, args); err != nil {
+				return err
+			}
+		}
+	}
+	if l.tbl.Name == "customers" {
+		if _, err := l.exec(ctx, "customer_case_warnings", p, args); err != nil {
+			return fmt.Errorf("compare customer_ids: %w", err)
+		}
+	}
+	q, bound, err := sqlFor("file_warnings", p, args)
+	if err != nil {
+		return err
+	}
+	rows, err := l.tx.QueryContext(ctx, q, bound...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			w     = Warning{File: fr.File}
+			value sql.NullString
+		)
+		if err := rows.Scan(&w.Column, &value, &w.Rows, &w.Text, &fr.WarningsTotal); err != nil {
+			return err
+		}
+		if value.Valid {
+			w.Value = &value.String
+		}
+		fr.Warnings = append(fr.Warnings, w)
+	}
+	return rows.Err()
+}
+
+func indexOf(t table, column string) int {
+	for i, c := range t.Columns {
+		if c.Name == column {
+			return i
+		}
+	}
+	return -1
+}
+
+// timeZone checks a --time-zone name, or reads DuckDB's TimeZone setting when it is "".
+func timeZone(ctx context.Context, conn *sqlx.Conn, zone string) (string, error) {
+	name := "check_time_zone"
+	if zone == "" {
+		name = "time_zone"
+	}
+	q, bound, err := sqlFor(name, nil, map[string]any{"time_zone": zone})
+	if err != nil {
+		return "", err
+	}
+	var got string
+	if err := conn.QueryRowxContext(ctx, q, bound...).Scan(&got); err != nil {
+		return "", fmt.Errorf("time zone %q: %w", zone, ErrUnknownZone)
+	}
+	return got, nil
+}
+
+// structural collects the malformed CSV records the last read set aside.
+func (l *loader) structural(ctx context.Context, file string, p *plan, args map[string]any) error {
+	if _, err := l.exec(ctx, "structural", p, args); err != nil {
+		return err
+	}
+	return l.countBlankLines(ctx, file, p, args)
 }
 
 // countBlankLines tells load_structural how many blank lines precede each

@@ -24,6 +24,7 @@ type loadOptions struct {
 	createMissingCustomers bool
 	asOf                   string
 	replace                bool
+	timeZone               string
 }
 
 func newCmdLoad(f *Factory) *cobra.Command {
@@ -46,7 +47,8 @@ delimiter, quoted fields, UTF-8 with or without BOM), .parquet, and .jsonl
   custval load orders exports/orders.csv --db shop.duckdb --map order_ts=OrderDate --map amount=NetValue
   custval load orders 2025/*.csv --delim ';' --decimal-comma --date-format '%d.%m.%Y %H:%M'
   custval load orders orders.parquet --create-missing-customers --as-of 2026-06-30
-  custval load categories my_categories.csv --replace`,
+  custval load categories my_categories.csv --replace
+  custval load orders orders.csv --time-zone Europe/Berlin`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			req, err := opts.request(args)
@@ -62,6 +64,9 @@ delimiter, quoted fields, UTF-8 with or without BOM), .parquet, and .jsonl
 			}
 			defer db.Close()
 			res, err := load.Load(cmd.Context(), db, req)
+			if errors.Is(err, load.ErrUnknownZone) {
+				return &UsageError{err: err}
+			}
 			if err != nil {
 				return err
 			}
@@ -79,6 +84,7 @@ delimiter, quoted fields, UTF-8 with or without BOM), .parquet, and .jsonl
 	fl.BoolVar(&opts.createMissingCustomers, "create-missing-customers", false, "add unknown customer_ids to customers instead of rejecting their rows")
 	fl.StringVar(&opts.asOf, "as-of", "", "reject dates and timestamps after this DATE (end of day) or 'DATE HH:MM:SS' (default: now)")
 	fl.BoolVar(&opts.replace, "replace", false, "delete the table's rows first (e.g. to override the shipped categories)")
+	fl.StringVar(&opts.timeZone, "time-zone", "", "zone of the shop's local time, e.g. Europe/Berlin; timestamps written with a UTC offset or zone are converted to it (default: the machine's zone)")
 	return cmd
 }
 
@@ -87,7 +93,7 @@ func (o loadOptions) request(args []string) (load.Request, error) {
 	req := load.Request{
 		Table: args[0], Files: args[1:], Map: map[string]string{},
 		DateFormat: o.dateFormat, DecimalComma: o.decimalComma, Delim: o.delim, Strict: o.strict,
-		CreateMissingCustomers: o.createMissingCustomers, Replace: o.replace,
+		CreateMissingCustomers: o.createMissingCustomers, Replace: o.replace, TimeZone: o.timeZone,
 	}
 	if !load.IsTable(req.Table) {
 		return req, usageErrorf("unknown table %q; tables: %s", req.Table, strings.Join(load.Tables(), ", "))
@@ -157,6 +163,12 @@ func printLoad(out, errOut io.Writer, req load.Request, res load.Result) {
 	}
 	if res.Rejected > 0 {
 		fmt.Fprintf(errOut, "%d rows rejected; see them with: select * from load_rejects where load_id = %d\n", res.Rejected, res.LoadID)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(errOut, w.String())
+	}
+	if res.WarningsTotal > 0 {
+		fmt.Fprintf(errOut, "%d warnings; see them with: select * from load_warnings where load_id = %d\n", res.WarningsTotal, res.LoadID)
 	}
 	if len(res.PerFile) > 1 {
 		for _, fr := range res.PerFile {

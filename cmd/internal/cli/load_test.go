@@ -97,6 +97,7 @@ func TestLoadExitCodes(t *testing.T) {
 		{"missing file", []string{"load", "orders", filepath.Join(dir, "nope.csv")}, exitError, `no such file`},
 		{"missing columns", []string{"load", "orders", orders}, exitError, `missing required columns: order_ts, amount; the file has columns: order_id, customer_id; name them with --map order_ts=SOURCE_COLUMN`},
 		{"unknown --map target", []string{"load", "orders", orders, "--map", "when=x"}, exitUsage, `--map when=x: orders has no column when; columns: order_id, customer_id`},
+		{"unknown --time-zone", []string{"load", "orders", orders, "--time-zone", "Mars/Olympus"}, exitUsage, `time zone "Mars/Olympus": is not a time zone DuckDB knows`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,5 +109,44 @@ func TestLoadExitCodes(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
 			}
 		})
+	}
+}
+
+// TestLoadTimeZoneAndWarnings: --time-zone converts timestamps written with an
+// offset, and what the load normalized or noticed is printed as warnings and
+// kept in load_warnings.
+func TestLoadTimeZoneAndWarnings(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "shop.duckdb")
+	customers := writeLoadFile(t, dir, "customers.csv", "customer_id,name\nC001,Ann\n")
+	orders := writeLoadFile(t, dir, "orders.csv", "order_id,customer_id,order_ts,amount,category\n"+
+		"o1,C001,2026-03-14T10:22:00Z,10,Vehicle Purchase\n"+
+		"o2,C001,2026-06-01 09:00:00+02:00,20,spa day\n"+
+		"o3,C001,2026-06-02 09:00:00,30,spa day\n")
+	if _, stderr, code := run(t, "", "load", "customers", customers, "--db", db, "--as-of", "2026-06-30"); code != exitOK {
+		t.Fatalf("load customers: exit %d, stderr:\n%s", code, stderr)
+	}
+	out, stderr, code := run(t, "", "load", "orders", orders, "--db", db, "--as-of", "2026-06-30", "--time-zone", "Europe/Berlin")
+	if code != exitOK {
+		t.Fatalf("load orders: exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(out, "orders: read 3, loaded 3, rejected 0") {
+		t.Errorf("stdout = %q, want 3 read and loaded", out)
+	}
+	for _, want := range []string{
+		`"spa day" (2 rows)`,
+		"warnings; see them with: select * from load_warnings where load_id = 2",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	out, _, code = run(t, "", "query", "select order_id, strftime(order_ts, '%Y-%m-%d %H:%M:%S') as ts, category from orders order by order_id", "--db", db, "--format", "csv")
+	want := "order_id,ts,category\n" +
+		"o1,2026-03-14 11:22:00,vehicle_purchase\n" + // UTC 10:22 is 11:22 in Berlin (winter time); spelling normalized
+		"o2,2026-06-01 09:00:00,spa day\n" + // +02:00 is Berlin summer time: the same clock time
+		"o3,2026-06-02 09:00:00,spa day\n" // no zone: stored as written
+	if code != exitOK || out != want {
+		t.Errorf("orders = %q (exit %d), want %q", out, code, want)
 	}
 }

@@ -1,5 +1,5 @@
 -- Keys that really occur more than once in the file, with the row of their first occurrence,
--- from pass 1's rows; filled only when pass1_summary found a repeated key.
+-- from careful pass 1's rows; filled only when pass1_summary found a repeated key.
 create or replace temp table load_dups as
 {{- if .HasDups}}{{with .KeyCol}}
 select {{ident .Name}} as key, min(rn) as first_rn

@@ -32,11 +32,18 @@
 {{define "enum_norm"}}regexp_replace(lower({{.Clean}}), '[\s_-]+', '_', 'g'){{end}}
 {{define "enum_value"}}{{if .C.Aliases}}case {{template "enum_norm" .}}{{range $k, $v := .C.Aliases}} when {{str $k}} then {{str $v}}{{end}} else {{template "enum_norm" .}} end{{else}}{{template "enum_norm" .}}{{end}}{{end}}
 
+{{/* An ISO timestamp. One written with a UTC offset or a zone name ("...Z", "...+02:00", "...-0500",
+     "... CET", "... Europe/Berlin") is converted to the load's zone ($time_zone); DuckDB's plain
+     timestamp cast would drop the offset and keep the clock time, so mixed offsets would mis-order.
+     One without is taken as written: it is already local time (and casting it through a zone would
+     move clock times that fall in a daylight-saving gap). The pattern costs about as much as the cast. */}}
+{{define "iso_timestamp"}}case when regexp_matches({{.Clean}}, '\d:\d\d(:\d\d(\.\d*)?)?\s*([zZ]|[+-]\d\d(:?\d\d)?|[A-Za-z][A-Za-z0-9/_+-]*)\s*$') then timezone($time_zone, try_cast({{.Clean}} as timestamptz)) else try_cast({{.Clean}} as timestamp) end{{end}}
+
 {{define "typed_of" -}}
 {{- $k := .C.Kind -}}
 {{- if eq $k "decimal"}}try_cast({{template "number" .}} as decimal(18, 2))
 {{- else if eq $k "date"}}{{if .C.P.HasDateFormat}}coalesce(try_strptime({{.Clean}}, $date_format)::date, try_cast({{.Clean}} as date)){{else}}try_cast({{.Clean}} as date){{end}}
-{{- else if eq $k "timestamp"}}{{if .C.P.HasDateFormat}}coalesce(try_strptime({{.Clean}}, $date_format), try_cast({{.Clean}} as timestamp)){{else}}try_cast({{.Clean}} as timestamp){{end}}
+{{- else if eq $k "timestamp"}}{{if .C.P.HasDateFormat}}coalesce(try_strptime({{.Clean}}, $date_format), {{template "iso_timestamp" .}}){{else}}{{template "iso_timestamp" .}}{{end}}
 {{- else if eq $k "bool"}}try_cast({{.Clean}} as boolean)
 {{- else if eq $k "enum"}}case when list_contains([{{range $i, $v := .C.Values}}{{if $i}}, {{end}}{{str $v}}{{end}}], {{template "enum_value" .}}) then {{template "enum_value" .}} end
 {{- else}}{{.Clean}}{{end -}}

@@ -1,4 +1,4 @@
--- Pass 2, run only when pass 1 found problems: every problem of every row, one row per
+-- Careful pass 2, run only when pass 1 found problems: every problem of every row, one row per
 -- problem; good rows produce nothing. Only the bad rows get their problems described.
 -- code: value (unparsable, missing, out of range, after the as-of), duplicate (key seen in an
 -- earlier row of the file), exists (key already in the table), orphan (unknown customer),
@@ -19,7 +19,7 @@ from (
 {{- end}}
 {{- with .CustCol}}
         case when not customer_known
-            then {{problem . (codeOrphan .P) "'unknown customer_id: not in customers'" "null::bigint"}} end,
+            then {{problem . (codeOrphan .P) (print "'unknown customer_id: not in customers' || coalesce(' (but ' || (select min(k.customer_id) from customers k where lower(k.customer_id) = lower(typed_" .Ord ")) || ' is: ids are case-sensitive)', '')") "null::bigint"}} end,
 {{- end}}
         null
     ], x -> x is not null)) as p

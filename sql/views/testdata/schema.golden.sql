@@ -28,6 +28,8 @@ CREATE TABLE loads(load_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, files 
 
 CREATE TABLE load_rejects(load_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, file VARCHAR NOT NULL, row_number BIGINT, line BIGINT, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL);
 
+CREATE TABLE load_warnings(load_id INTEGER NOT NULL, table_name VARCHAR NOT NULL, file VARCHAR NOT NULL, column_name VARCHAR NOT NULL, file_value VARCHAR, row_count BIGINT NOT NULL, warning VARCHAR NOT NULL);
+
 CREATE TABLE orders(order_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, order_ts TIMESTAMP NOT NULL, amount DECIMAL(18,2) NOT NULL, "cost" DECIMAL(18,2), category VARCHAR, store_id VARCHAR, channel VARCHAR, promo BOOLEAN);
 
 CREATE TABLE profile_changes(customer_id VARCHAR NOT NULL, changed_on DATE NOT NULL, field VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR);

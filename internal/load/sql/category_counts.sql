@@ -1,0 +1,1 @@
+select count(*) filter (where known is not null), count(*) from load_categories
