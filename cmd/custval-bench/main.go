@@ -57,7 +57,7 @@ func run(out, scaleList string, big bool, runs int, dir string) error {
 	if err != nil {
 		return err
 	}
-	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM(), bench.FitCLV()}, udfs...)
+	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM(), bench.FitCLV(), bench.CLVV1()}, udfs...)
 	started := time.Now()
 	rows, err := bench.Run(ctx, bench.Options{Scales: scales, Runs: runs, Dir: dir, Log: os.Stderr, Stages: stages}, bench.Generate)
 	if err != nil {

@@ -216,6 +216,9 @@ const benchNotes = `
   planning the macros dominates; the ratio that matters is at 1M customers and above.
 - **fit clv**: ` + "`custval fit clv`" + ` (the customer summary in SQL, BG/NBD and Gamma-Gamma fitted on the distinct
   histories, both stored) against the per-customer, per-day aggregate the summary is built from.
+- **clv_v1 materialized**: every clv_v1 column for every customer (clv_p_alive, 12-month expected purchases,
+  expected spend and clv_value from the fitted models), materialized, against the same summary and margin rows
+  materialized without the four model functions; the difference is what the model functions cost.
 - **udf NAME**: the custval function through duckdb-go (row executor) against the same rule written as plain SQL
   with DOUBLE literals, over 10 rows per customer (10M rows at the 1M scale point); the cases are
   ` + "`udf/benchcases/*.sql`" + `, and each run first checks that the function and the SQL agree on every row.

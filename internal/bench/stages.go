@@ -136,3 +136,21 @@ func FitCLV() Stage {
 		},
 	}
 }
+
+// CLVV1 times every clv_v1 column for every customer, materialized (the UDF throughput of clv_p_alive,
+// clv_expected_purchases, clv_expected_spend and clv_value), against the same rows without the model functions.
+func CLVV1() Stage {
+	return Stage{
+		Name:      "clv_v1 materialized",
+		FloorDesc: "the same summary and margin rows without the four model functions",
+		Setup: func(ctx context.Context, env *Env) error {
+			res, err := clvfit.Run(ctx, env.DB, clvfit.Options{AsOf: AsOf})
+			if err != nil {
+				return err
+			}
+			return res.Err()
+		},
+		Ours:  func(ctx context.Context, env *Env) error { return clvfit.BenchCLVV1(ctx, env.DB, AsOf) },
+		Floor: func(ctx context.Context, env *Env) error { return clvfit.BenchCLVV1Floor(ctx, env.DB, AsOf) },
+	}
+}

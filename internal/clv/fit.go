@@ -3,10 +3,8 @@ package clv
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"gonum.org/v1/gonum/mathext"
 	"gonum.org/v1/gonum/optimize"
@@ -22,6 +20,7 @@ type Fit struct {
 	Iterations    int     // optimizer iterations of the best start
 	Evaluations   int     // log-likelihood evaluations over all starts
 	Starts        int     // starting points tried
+	Skipped       int     // starting points not tried because two converged starts already agreed
 	Agreeing      int     // converged starts whose log-likelihood is within 1e-3 of the best
 	GradientNorm  float64 // max |∂ℓ/∂ln θ| of the total log-likelihood at Params
 	Converged     bool
@@ -74,7 +73,9 @@ type problem struct {
 	negLL func(theta, grad []float64) float64
 }
 
-// run fits from every start and keeps the best.
+// run fits from the starts in order, until two converged starts agree on the
+// log-likelihood (within agreeTol) and the parameters (within spreadTol), and
+// keeps the best.
 func (p problem) run() Fit {
 	type outcome struct {
 		theta  []float64
@@ -110,6 +111,18 @@ func (p problem) run() Fit {
 			}
 		}
 		outs = append(outs, outcome{theta, f, iter, status, ok, gn})
+		if agreed := func() bool {
+			// Two converged starts at the same optimum answer what the other
+			// starts are for; more of them would only cost time.
+			for _, o := range outs[:len(outs)-1] {
+				if o.ok && ok && math.Abs(o.f-f)*p.total < agreeTol && maxDiff(o.theta, theta) <= spreadTol {
+					return true
+				}
+			}
+			return false
+		}(); agreed {
+			break
+		}
 	}
 	best := 0
 	for i, o := range outs {
@@ -126,7 +139,8 @@ func (p problem) run() Fit {
 		Histories:     p.rows,
 		Iterations:    b.iter,
 		Evaluations:   evals,
-		Starts:        len(p.starts),
+		Starts:        len(outs),
+		Skipped:       len(p.starts) - len(outs),
 		GradientNorm:  b.gnorm * p.total,
 		Converged:     b.ok,
 	}
@@ -165,6 +179,9 @@ func (p problem) run() Fit {
 	if b.ok {
 		fit.Message = fmt.Sprintf("converged: %d of %d starts reach log-likelihood %.4f (max |gradient| %.1e, %d iterations)",
 			fit.Agreeing, fit.Starts, fit.LogLikelihood, fit.GradientNorm, fit.Iterations)
+		if fit.Skipped > 0 {
+			fit.Message += fmt.Sprintf("; %d more starts skipped once two agreed", fit.Skipped)
+		}
 	} else {
 		fit.Message = fmt.Sprintf("not converged: best of %d starts stopped (%s) after %d iterations at log-likelihood %.4f with max |gradient| %.1e (want < %.0e per customer)",
 			fit.Starts, b.status, b.iter, fit.LogLikelihood, fit.GradientNorm, gradTol)
@@ -256,6 +273,20 @@ func stationary(g []float64) bool {
 	return true
 }
 
+// diagonalFirst orders a 2×2 grid of starts (a0b0, a0b1, a1b0, a1b1) as
+// a0b0, a1b1, a0b1, a1b0: the first two, which end the search when they
+// agree, then differ in both coordinates.
+func diagonalFirst(s [][]float64) [][]float64 { return [][]float64{s[0], s[3], s[1], s[2]} }
+
+// maxDiff is max |a_i − b_i|.
+func maxDiff(a, b []float64) float64 {
+	d := 0.0
+	for i := range a {
+		d = math.Max(d, math.Abs(a[i]-b[i]))
+	}
+	return d
+}
+
 func hasNaN(x []float64) bool { return slices.ContainsFunc(x, math.IsNaN) }
 
 // FitBGNBD fits BG/NBD by maximum likelihood on distinct histories.
@@ -280,22 +311,11 @@ func fitBG(h []History, mbg bool) (Fit, error) {
 			starts = append(starts, []float64{r, r / rate, ab[0], ab[1]})
 		}
 	}
+	d := newBGData(h, total)
 	return problem{
-		model: name, names: []string{"r", "alpha", "a", "b"}, starts: starts, total: total, rows: len(h),
+		model: name, names: []string{"r", "alpha", "a", "b"}, starts: diagonalFirst(starts), total: total, rows: len(h),
 		negLL: func(theta, grad []float64) float64 {
-			c := bgCore{math.Exp(theta[0]), math.Exp(theta[1]), math.Exp(theta[2]), math.Exp(theta[3]), mbg}
-			return sumRows(len(h), grad, total, func(lo, hi int, g *[4]float64) float64 {
-				sum := 0.0
-				var px bgX
-				for i := lo; i < hi; i++ {
-					row := h[i]
-					if i == lo || row.X != h[i-1].X {
-						px = c.forX(row.X, g != nil)
-					}
-					sum += row.Count * c.ll(px, row.TX, row.T, g, row.Count)
-				}
-				return sum
-			})
+			return d.negLL(bgCore{math.Exp(theta[0]), math.Exp(theta[1]), math.Exp(theta[2]), math.Exp(theta[3]), mbg}, grad)
 		},
 	}.run(), nil
 }
@@ -319,11 +339,14 @@ func FitParetoNBD(h []History) (Fit, error) {
 		}
 	}
 	return problem{
-		model: NameParetoNBD, names: []string{"r", "alpha", "s", "beta"}, starts: starts, total: total, rows: len(h),
+		model: NameParetoNBD, names: []string{"r", "alpha", "s", "beta"}, starts: diagonalFirst(starts), total: total, rows: len(h),
 		negLL: func(theta, grad []float64) float64 {
 			m := ParetoNBD{math.Exp(theta[0]), math.Exp(theta[1]), math.Exp(theta[2]), math.Exp(theta[3])}
-			return sumRows(len(h), grad, total, func(lo, hi int, g *[4]float64) float64 {
-				sum := 0.0
+			sum := sumBlocks(len(h), func(lo, hi int, out *partial) {
+				var g *[4]float64
+				if grad != nil {
+					g = &out.g
+				}
 				var c0, dr0 float64
 				for i := lo; i < hi; i++ {
 					row := h[i]
@@ -333,10 +356,13 @@ func FitParetoNBD(h []History) (Fit, error) {
 							dr0 = mathext.Digamma(m.R+row.X) - mathext.Digamma(m.R) + math.Log(m.Alpha)
 						}
 					}
-					sum += row.Count * m.ll(c0, dr0, row.X, row.TX, row.T, g, row.Count)
+					out.ll += row.Count * m.ll(c0, dr0, row.X, row.TX, row.T, g, row.Count)
 				}
-				return sum
 			})
+			for i := range grad {
+				grad[i] = -sum.g[i] / total
+			}
+			return -sum.ll / total
 		},
 	}.run(), nil
 }
@@ -355,6 +381,7 @@ func FitGammaGamma(s []Spend) (Fit, error) {
 		mean += row.Count * row.MX
 	}
 	mean /= total
+	d := newGGData(s, total)
 	var starts [][]float64
 	for _, p := range []float64{1, 5} {
 		for _, q := range []float64{2, 4} {
@@ -362,61 +389,11 @@ func FitGammaGamma(s []Spend) (Fit, error) {
 		}
 	}
 	return problem{
-		model: NameGammaGamma, names: []string{"p", "q", "gamma"}, starts: starts, total: total, rows: len(s),
+		model: NameGammaGamma, names: []string{"p", "q", "gamma"}, starts: diagonalFirst(starts), total: total, rows: len(s),
 		negLL: func(theta, grad []float64) float64 {
-			m := GammaGamma{math.Exp(theta[0]), math.Exp(theta[1]), math.Exp(theta[2])}
-			var g [3]float64
-			gp := &g
-			if grad == nil {
-				gp = nil
-			}
-			sum := 0.0
-			for _, row := range s {
-				sum += row.Count * m.ll(row.X, row.MX, gp, row.Count)
-			}
-			for i := range grad {
-				grad[i] = -g[i] / total
-			}
-			return -sum / total
+			return d.negLL(GammaGamma{math.Exp(theta[0]), math.Exp(theta[1]), math.Exp(theta[2])}, grad)
 		},
 	}.run(), nil
-}
-
-// parallelRows is the number of rows per goroutine above which a
-// log-likelihood evaluation is split across GOMAXPROCS goroutines (a variable
-// so tests can force the parallel path).
-var parallelRows = 20000
-
-// sumRows evaluates part(lo, hi, g) over [0, n) — in parallel chunks for large
-// n — and returns the negative mean log-likelihood, storing the negative mean
-// gradient in grad when grad is non-nil (part then adds into g).
-func sumRows(n int, grad []float64, total float64, part func(lo, hi int, g *[4]float64) float64) float64 {
-	clear(grad)
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/parallelRows))
-	sums := make([]float64, workers)
-	gs := make([][4]float64, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := n*w/workers, n*(w+1)/workers
-		var g *[4]float64
-		if grad != nil {
-			g = &gs[w]
-		}
-		if workers == 1 {
-			sums[w] = part(lo, hi, g)
-			break
-		}
-		wg.Go(func() { sums[w] = part(lo, hi, g) })
-	}
-	wg.Wait()
-	sum := 0.0
-	for w := range workers {
-		sum += sums[w]
-		for i := range grad {
-			grad[i] -= gs[w][i] / total
-		}
-	}
-	return -sum / total
 }
 
 // prepare validates histories and returns them sorted by x (fits reuse the

@@ -137,30 +137,3 @@ func TestStoredRoundTrip(t *testing.T) {
 		t.Error("ParseStored with time_unit fortnight: err = nil, want an error")
 	}
 }
-
-// TestParallelLikelihoodMatchesSerial forces the chunked, parallel evaluation
-// of the likelihood on CDNOW and compares it with the serial one.
-func TestParallelLikelihoodMatchesSerial(t *testing.T) {
-	hist := Collapse(customersOf(loadCDNOWElog(t)))
-	for _, fit := range []func([]History) (Fit, error){FitBGNBD, FitMBGNBD, FitParetoNBD} {
-		serial, err := fit(hist)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old := parallelRows
-		parallelRows = 100 // split into GOMAXPROCS chunks, restarting mid-run of equal x
-		par, err := fit(hist)
-		parallelRows = old
-		if err != nil {
-			t.Fatal(err)
-		}
-		if math.Abs(par.LogLikelihood-serial.LogLikelihood) > 1e-6 {
-			t.Errorf("%s: parallel LL %.9f, serial %.9f", serial.Model, par.LogLikelihood, serial.LogLikelihood)
-		}
-		for i := range serial.Params {
-			if math.Abs(par.Params[i].Value/serial.Params[i].Value-1) > 1e-4 {
-				t.Errorf("%s: %s parallel %v, serial %v", serial.Model, serial.Params[i].Name, par.Params[i].Value, serial.Params[i].Value)
-			}
-		}
-	}
-}

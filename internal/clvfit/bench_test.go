@@ -2,8 +2,13 @@ package clvfit
 
 import (
 	"context"
+	"os"
 	"testing"
+	"time"
 
+	"github.com/jmoiron/sqlx"
+
+	cvstore "github.com/custval/custval/internal/store"
 	"github.com/custval/custval/sql/sqltest"
 )
 
@@ -36,4 +41,54 @@ func BenchmarkCLVV1CDNOW(b *testing.B) {
 			b.Fatalf("clv_v1 returned %d customers, want 2357", n)
 		}
 	}
+}
+
+// TestBenchCLVV1: the clv_v1 benchmark and its floor run on a fitted database.
+func TestBenchCLVV1(t *testing.T) {
+	db := sqltest.Open(t)
+	loadCDNOW(t, db)
+	ctx := context.Background()
+	if _, err := Run(ctx, db, Options{AsOf: cdnowAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]func(context.Context, *sqlx.DB, time.Time) error{"clv_v1": BenchCLVV1, "floor": BenchCLVV1Floor} {
+		if err := f(ctx, db, cdnowAsOf); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// BenchmarkRunFile times Run (the default models) on an existing custval database named by $CUSTVAL_BENCH_DB,
+// for example `custval demo --customers 1000000` (opened as is, not migrated), as of $CUSTVAL_BENCH_AS_OF
+// (default 2026-06-30). With -cpuprofile it shows where a large fit spends its time.
+func BenchmarkRunFile(b *testing.B) {
+	path := os.Getenv("CUSTVAL_BENCH_DB")
+	if path == "" {
+		b.Skip("set $CUSTVAL_BENCH_DB to a custval database with orders")
+	}
+	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	if s := os.Getenv("CUSTVAL_BENCH_AS_OF"); s != "" {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		asOf = d
+	}
+	ctx := context.Background()
+	db, err := cvstore.Open(ctx, path, cvstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var res Result
+	for b.Loop() {
+		if res, err = Run(ctx, db, Options{AsOf: asOf}); err != nil {
+			b.Fatal(err)
+		}
+		if err := res.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Histories), "histories")
+	b.ReportMetric(res.Customers, "customers")
 }

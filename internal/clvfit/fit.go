@@ -1,6 +1,7 @@
 // Package clvfit connects the CLV models of internal/clv to a custval
-// database: it reads the customer summary through the SQL macro clv_summary_v1
-// (collapsed to distinct histories in SQL), fits the requested models, checks
+// database: it reads the customer summary of clv_summary_v1, computed and
+// collapsed to distinct histories in one SQL pass (sql/inputs.sql, held equal
+// to the macro by a test), fits the requested models, checks
 // them on a holdout period, and stores them in clv_models and clv_holdout,
 // where the SQL functions clv_p_alive, clv_value, clv_v1 and value_matrix_v1
 // find them. See docs/clv.md.
@@ -144,18 +145,13 @@ func Run(ctx context.Context, db *sqlx.DB, opts Options) (Result, error) {
 	unitDays, _ := opts.TimeUnit.Days()
 	res.HoldoutLength = float64(res.AsOf.Sub(res.CalibrationEnd)/(24*time.Hour)) / unitDays
 
-	hs, err := readHistories(ctx, db, opts, res.CalibrationEnd)
+	withSpend := slices.Contains(opts.Models, clv.NameGammaGamma)
+	hs, spend, err := readInputs(ctx, db, opts, res.CalibrationEnd, withSpend)
 	if err != nil {
 		return fail("read the customer summary", err)
 	}
 	if len(hs) == 0 {
 		return fail("read the customer summary", fmt.Errorf("%w: no customer has a purchase on or before %s", clv.ErrNoData, day(res.CalibrationEnd)))
-	}
-	var spend []clv.Spend
-	if slices.Contains(opts.Models, clv.NameGammaGamma) {
-		if spend, err = readSpend(ctx, db, opts, res.CalibrationEnd); err != nil {
-			return fail("read the repeat spend", err)
-		}
 	}
 	res.Histories = len(hs)
 	fits := make([]clv.History, len(hs))
@@ -216,56 +212,60 @@ func summaryArgs(opts Options, calibrationEnd time.Time) []any {
 	}
 }
 
-func readHistories(ctx context.Context, db *sqlx.DB, opts Options, calibrationEnd time.Time) ([]history, error) {
+// readInputs reads the distinct histories and, when withSpend, the distinct
+// (x, m_x) of the repeat customers, from one evaluation of the summary.
+func readInputs(ctx context.Context, db *sqlx.DB, opts Options, calibrationEnd time.Time, withSpend bool) ([]history, []clv.Spend, error) {
 	var holdoutEnd any
 	if opts.HoldoutMonths > 0 {
 		holdoutEnd = day(opts.AsOf)
 	}
-	args := append(summaryArgs(opts, calibrationEnd), sql.Named("holdout_end", holdoutEnd))
-	rows, err := db.QueryContext(ctx, mustSQL("histories.sql"), args...)
+	args := append(summaryArgs(opts, calibrationEnd), sql.Named("holdout_end", holdoutEnd), sql.Named("with_spend", withSpend))
+	rows, err := db.QueryContext(ctx, mustSQL("inputs.sql"), args...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
-	var out []history
+	var (
+		hs      []history
+		spend   []clv.Spend
+		isSpend bool
+		mx      float64
+	)
 	for rows.Next() {
 		var h history
-		if err := rows.Scan(&h.X, &h.TX, &h.T, &h.Customers, &h.Holdout); err != nil {
-			return nil, err
+		if err := rows.Scan(&isSpend, &h.X, &h.TX, &h.T, &mx, &h.Customers, &h.Holdout); err != nil {
+			return nil, nil, err
 		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
-}
-
-func readSpend(ctx context.Context, db *sqlx.DB, opts Options, calibrationEnd time.Time) ([]clv.Spend, error) {
-	rows, err := db.QueryContext(ctx, mustSQL("spend.sql"), summaryArgs(opts, calibrationEnd)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []clv.Spend
-	for rows.Next() {
-		var s clv.Spend
-		if err := rows.Scan(&s.X, &s.MX, &s.Count); err != nil {
-			return nil, err
+		if isSpend {
+			spend = append(spend, clv.Spend{X: h.X, MX: mx, Count: h.Customers})
+		} else {
+			hs = append(hs, h)
 		}
-		out = append(out, s)
 	}
-	return out, rows.Err()
+	return hs, spend, rows.Err()
 }
 
 // fingerprint is the sha256 of what the fits saw: the settings and every
 // distinct history and spend with its count, in the order SQL sorted them.
 func fingerprint(opts Options, calibrationEnd time.Time, hs []clv.History, spend []clv.Spend) string {
 	h := sha256.New()
-	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	fmt.Fprintf(h, "clv_summary_v1 %s %s %s\n", day(calibrationEnd), opts.TimeUnit, day(opts.CalibrationStart))
+	// The lines are "h x t_x T count" and "s x m_x count", numbers in strconv's
+	// shortest 'g' form, appended to one buffer: at 1M customers fmt would
+	// take a noticeable share of the fit.
+	var b []byte
+	line := func(kind byte, vs ...float64) {
+		b = append(b[:0], kind)
+		for _, v := range vs {
+			b = strconv.AppendFloat(append(b, ' '), v, 'g', -1, 64)
+		}
+		h.Write(append(b, '\n'))
+	}
 	for _, r := range hs {
-		fmt.Fprintf(h, "h %s %s %s %s\n", g(r.X), g(r.TX), g(r.T), g(r.Count))
+		line('h', r.X, r.TX, r.T, r.Count)
 	}
 	for _, s := range spend {
-		fmt.Fprintf(h, "s %s %s %s\n", g(s.X), g(s.MX), g(s.Count))
+		line('s', s.X, s.MX, s.Count)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -146,7 +146,7 @@ func TestHoldoutMatchesCheckHoldout(t *testing.T) {
 	loadCDNOW(t, db)
 	opts := Options{AsOf: cdnowAsOf, HoldoutMonths: 9}.withDefaults()
 	cal := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	hs, err := readHistories(context.Background(), db, opts, cal)
+	hs, _, err := readInputs(context.Background(), db, opts, cal, false)
 	if err != nil {
 		t.Fatal(err)
 	}
