@@ -38,8 +38,8 @@ RACE_PKGS := ./udf ./internal/clv ./internal/clvfit ./internal/rfm ./internal/cu
 race:
 	$(GO) test -race -count=1 -skip 'TestRenderInChromium' $(RACE_PKGS)
 
-bench: build
-	$(GO) run ./cmd/custval-bench -out docs/benchmarks.md $(BENCHFLAGS)
+bench: build extension node-client
+	$(GO) run ./cmd/custval-bench -out docs/benchmarks.md -extension $(EXT) -node build/node $(BENCHFLAGS)
 
 fmt:
 	gofmt -w $$(git ls-files -co --exclude-standard '*.go')

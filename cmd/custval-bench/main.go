@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,15 +21,17 @@ func main() {
 	big := flag.Bool("big", false, "add the 10M-customer scale point (needs ~40 GB of disk and a long time)")
 	runs := flag.Int("runs", 3, "timed runs per stage; the median is reported")
 	dir := flag.String("dir", "", "scratch directory (default: a new temp dir)")
+	extension := flag.String("extension", "", "the custval.duckdb_extension file (make extension); with -node, adds the extension stages")
+	nodeDir := flag.String("node", "", "the folder @duckdb/node-api is installed in (make node-client)")
 	flag.Parse()
 
-	if err := run(*out, *scales, *big, *runs, *dir); err != nil {
+	if err := run(*out, *scales, *big, *runs, *dir, *extension, *nodeDir); err != nil {
 		fmt.Fprintln(os.Stderr, "custval-bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, scaleList string, big bool, runs int, dir string) error {
+func run(out, scaleList string, big bool, runs int, dir, extension, nodeDir string) error {
 	var scales []int
 	for _, s := range strings.Split(scaleList, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -58,6 +61,25 @@ func run(out, scaleList string, big bool, runs int, dir string) error {
 		return err
 	}
 	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM(), bench.FitCLV(), bench.CLVV1()}, udfs...)
+	if (extension == "") != (nodeDir == "") {
+		return fmt.Errorf("-extension and -node go together")
+	}
+	if extension != "" {
+		for _, p := range []string{extension, nodeDir} {
+			if _, err := os.Stat(p); err != nil {
+				return fmt.Errorf("extension stages: %w (make extension node-client builds them)", err)
+			}
+		}
+		abs, err := filepath.Abs(extension)
+		if err != nil {
+			return err
+		}
+		exts, err := bench.ExtensionCases(10, abs, nodeDir)
+		if err != nil {
+			return err
+		}
+		stages = append(stages, exts...)
+	}
 	started := time.Now()
 	rows, err := bench.Run(ctx, bench.Options{Scales: scales, Runs: runs, Dir: dir, Log: os.Stderr, Stages: stages}, bench.Generate)
 	if err != nil {

@@ -28,6 +28,9 @@ type Stage struct {
 	Before    func(ctx context.Context, env *Env) error // untimed, before each run of Ours
 	Ours      func(ctx context.Context, env *Env) error
 	Floor     func(ctx context.Context, env *Env) error // nil: no floor, figure only
+	// Timed, when set, replaces Ours and Floor: it runs both runs times, alternating, and returns
+	// the times it measured itself, for a stage that runs in another process (the stock Node client).
+	Timed func(ctx context.Context, env *Env, runs int) (ours, floor []time.Duration, err error)
 }
 
 // Env is one scale point: a demo database and a scratch directory.
@@ -112,6 +115,13 @@ func measure(ctx context.Context, env *Env, st Stage, runs int) (Row, error) {
 		if err := st.Setup(ctx, env); err != nil {
 			return Row{}, fmt.Errorf("setup: %w", err)
 		}
+	}
+	if st.Timed != nil {
+		ours, floor, err := st.Timed(ctx, env, runs)
+		if err != nil {
+			return Row{}, err
+		}
+		return Row{Customers: env.Customers, Stage: st.Name, FloorDesc: st.FloorDesc, Ours: median(ours), Floor: median(floor), Runs: runs}, nil
 	}
 	var ours, floor []time.Duration
 	// Alternate ours and floor so drift in machine load hits both alike.
@@ -199,9 +209,41 @@ func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs in
 		}
 		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s |\n", r.Customers, r.Stage, fmtDur(r.Ours), floor, ratio, r.FloorDesc, r.Extra)
 	}
+	writeHostComparison(&b, rows)
 	b.WriteString(benchNotes)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeHostComparison sets each function's duckdb-go UDF stage beside its
+// extension stage of the same run and scale: both hosts' times, each one's ratio
+// to plain SQL in its own host, and the UDF's time over the extension's.
+func writeHostComparison(b *strings.Builder, rows []Row) {
+	ext := map[string]Row{}
+	for _, r := range rows {
+		if name, ok := strings.CutPrefix(r.Stage, "extension "); ok {
+			ext[fmt.Sprintf("%d %s", r.Customers, name)] = r
+		}
+	}
+	if len(ext) == 0 {
+		return
+	}
+	b.WriteString("\n## The same functions in both hosts\n\n")
+	b.WriteString("From the rows above: each function through duckdb-go inside custval and in the loadable extension in the stock Node client, ")
+	b.WriteString("each against plain SQL in its own host.\n\n")
+	b.WriteString("| customers | function | duckdb-go UDF | its ratio to SQL | extension | its ratio to SQL | UDF / extension |\n|---:|---|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		name, ok := strings.CutPrefix(r.Stage, "udf ")
+		if !ok {
+			continue
+		}
+		e, ok := ext[fmt.Sprintf("%d %s", r.Customers, name)]
+		if !ok || e.Ours == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "| %d | %s | %s | %.2f | %s | %.2f | %.2f |\n", r.Customers, name, fmtDur(r.Ours), r.Ratio(),
+			fmtDur(e.Ours), e.Ratio(), float64(r.Ours)/float64(e.Ours))
+	}
 }
 
 // benchNotes explains the stages; it is part of every docs/benchmarks.md written.
@@ -222,6 +264,10 @@ const benchNotes = `
 - **udf NAME**: the custval function through duckdb-go (row executor) against the same rule written as plain SQL
   with DOUBLE literals, over 10 rows per customer (10M rows at the 1M scale point); the cases are
   ` + "`udf/benchcases/*.sql`" + `, and each run first checks that the function and the SQL agree on every row.
+
+- **extension NAME**: the same case in the loadable extension (` + "`make extension`" + `), loaded into the stock DuckDB
+  Node client (` + "`@duckdb/node-api`" + `, ` + "`make node-client`" + `), against the same plain SQL in that client; the
+  times are taken inside Node around each query, alternating, after the same agreement check.
 
 Other measurements, run separately (figures in the docs they belong to):
 ` + "`go test ./internal/ext -run '^$' -bench Extension -benchtime 1x`" + ` (the loadable extension against plain SQL and the

@@ -1,12 +1,9 @@
 package ext
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"flag"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -63,15 +60,6 @@ func timeInCustval(b *testing.B, c benchcase.Case) (sqlTime, udfTime time.Durati
 	return sqlTime, udfTime
 }
 
-type nodeBench struct {
-	Results []struct {
-		Name       string  `json:"name"`
-		SQLms      float64 `json:"sql_ms"`
-		ExtMs      float64 `json:"ext_ms"`
-		Mismatches int64   `json:"mismatches"`
-	} `json:"results"`
-}
-
 // BenchmarkExtension times each rule three ways over -ext.rows rows (10M by
 // default), once each: as plain SQL, through the extension in the stock Node
 // client, and through custval's duckdb-go UDF; the ratios are to plain SQL in
@@ -87,35 +75,24 @@ func BenchmarkExtension(b *testing.B) {
 	lib := buildExtension(b, root)
 	cases := benchCases(b)
 
-	req, err := json.Marshal(map[string]any{"extension": lib, "rows": *benchRows, "threads": *benchThreads, "cases": cases})
+	nb, err := TimeInNode(context.Background(), nodeDir, lib, *benchRows, *benchThreads, 1, cases)
 	if err != nil {
 		b.Fatal(err)
-	}
-	cmd := exec.Command("node", filepath.Join("testdata", "bench.mjs"), nodeDir)
-	cmd.Stdin = bytes.NewReader(req)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		b.Fatalf("node testdata/bench.mjs: %v\n%s", err, stderr.String())
-	}
-	var nb nodeBench
-	if err := json.Unmarshal(out, &nb); err != nil || len(nb.Results) != len(cases) {
-		b.Fatalf("read node output (%v): %s", err, out)
 	}
 
 	b.Logf("%d rows, %d thread(s); ms, and ratio to plain SQL in the same host", *benchRows, *benchThreads)
 	b.Logf("%-22s %9s %9s %7s | %9s %9s %7s | %s", "case", "sql(node)", "extension", "ratio", "sql(go)", "udf(go)", "ratio", "udf/extension")
 	for i, c := range cases {
-		n := nb.Results[i]
+		n := nb[i]
 		if n.Mismatches != 0 {
 			b.Errorf("%s: the extension and plain SQL disagree on %d rows", c.Name, n.Mismatches)
 		}
 		sqlGo, udfGo := timeInCustval(b, c)
 		ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-		b.Logf("%-22s %9.0f %9.0f %7.2f | %9.0f %9.0f %7.2f | %.1f", c.Name, n.SQLms, n.ExtMs, n.ExtMs/n.SQLms,
-			ms(sqlGo), ms(udfGo), ms(udfGo)/ms(sqlGo), ms(udfGo)/n.ExtMs)
-		b.ReportMetric(n.ExtMs/n.SQLms, c.Name+"_ext/sql")
+		sqlNode, ext := ms(n.SQL[0]), ms(n.Ext[0])
+		b.Logf("%-22s %9.0f %9.0f %7.2f | %9.0f %9.0f %7.2f | %.1f", c.Name, sqlNode, ext, ext/sqlNode,
+			ms(sqlGo), ms(udfGo), ms(udfGo)/ms(sqlGo), ms(udfGo)/ext)
+		b.ReportMetric(ext/sqlNode, c.Name+"_ext/sql")
 		b.ReportMetric(ms(udfGo)/ms(sqlGo), c.Name+"_udf/sql")
 	}
 }
