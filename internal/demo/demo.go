@@ -1,7 +1,8 @@
 // Package demo generates a deterministic, realistic data set for a car dealer and repair shop
 // into the contract tables: customers, their vehicles, orders, surveys, interactions and profile
-// changes. The generator is SQL over range() inside DuckDB (sql/gen/*.sql); this file only runs
-// the steps in order, in one transaction.
+// changes. The generator is SQL over range() inside DuckDB: sql/plan/*.sql plans every customer and
+// vehicle in temporary tables, sql/gen/*.sql writes the tables from the plan in one transaction;
+// this file only runs the steps in order.
 package demo
 
 import (
@@ -27,11 +28,11 @@ const (
 // DefaultAsOf is the day the demo data ends when Options.AsOf is zero.
 var DefaultAsOf = time.Date(2026, time.June, 30, 0, 0, 0, 0, time.UTC)
 
-//go:embed sql/gen/*.sql sql/summary/*.sql
+//go:embed sql/plan/*.sql sql/gen/*.sql sql/cleanup.sql sql/summary/*.sql
 var sqlFS embed.FS
 
 // paramsStep is the one step that takes bind parameters; later steps read them as variables.
-const paramsStep = "sql/gen/00_params.sql"
+const paramsStep = "sql/plan/00_params.sql"
 
 // Options choose the size and content of the demo data. Zero fields take the defaults.
 type Options struct {
@@ -64,20 +65,67 @@ func Generate(ctx context.Context, db *sqlx.DB, opts Options) (Summary, error) {
 	if opts.Customers < 1 || opts.Customers > MaxCustomers {
 		return Summary{}, fmt.Errorf("generate demo data: %d customers: want 1 to %d", opts.Customers, MaxCustomers)
 	}
-	steps, err := fs.Glob(sqlFS, "sql/gen/*.sql")
-	if err != nil {
-		return Summary{}, fmt.Errorf("generate demo data: %w", err)
+	if err := write(ctx, db, opts); err != nil {
+		return Summary{}, err
 	}
-	// The transaction also pins one connection, which the steps' temp tables and macros need.
-	tx, err := db.BeginTxx(ctx, nil)
+	s, err := Summarize(ctx, db, opts.AsOf)
 	if err != nil {
-		return Summary{}, fmt.Errorf("generate demo data: %w", err)
+		return Summary{}, err
+	}
+	s.Seed = opts.Seed
+	return s, nil
+}
+
+// write runs the generator on one connection, which it gives back before Generate summarizes:
+// a pool of one connection must not deadlock.
+func write(ctx context.Context, db *sqlx.DB, opts Options) (err error) {
+	// One connection for every step: the plan's temporary tables, macros and variables live on it.
+	conn, err := db.Connx(ctx)
+	if err != nil {
+		return fmt.Errorf("generate demo data: %w", err)
+	}
+	defer conn.Close()
+	defer func() {
+		// After a failure too, so the connection goes back to the pool as it came.
+		if cerr := cleanup(context.WithoutCancel(ctx), conn); err == nil {
+			err = cerr
+		}
+	}()
+
+	// The plan (sql/plan: per-customer and per-vehicle temporary tables) is committed before the
+	// transaction that writes the contract tables: DuckDB reads rows a transaction has not yet
+	// committed with one thread only, so with the plan inside it every step ran on one core.
+	if err := runSteps(ctx, conn, "sql/plan/*.sql", opts); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("generate demo data: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // no-op after commit
+	if err := runSteps(ctx, tx, "sql/gen/*.sql", opts); err != nil {
+		return err
+	}
+	start := time.Now()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("generate demo data: commit: %w", err)
+	}
+	if opts.Progress != nil {
+		fmt.Fprintf(opts.Progress, "demo: %-24s %s\n", "commit", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// runSteps runs the generator's SQL files matching pattern in file-name order.
+func runSteps(ctx context.Context, db sqlx.ExecerContext, pattern string, opts Options) error {
+	steps, err := fs.Glob(sqlFS, pattern)
+	if err != nil {
+		return fmt.Errorf("generate demo data: %w", err)
+	}
 	for _, step := range steps {
 		body, err := fs.ReadFile(sqlFS, step)
 		if err != nil {
-			return Summary{}, fmt.Errorf("generate demo data: %w", err)
+			return fmt.Errorf("generate demo data: %w", err)
 		}
 		var args []any
 		if step == paramsStep {
@@ -88,24 +136,24 @@ func Generate(ctx context.Context, db *sqlx.DB, opts Options) (Summary, error) {
 			}
 		}
 		start := time.Now()
-		if _, err := tx.ExecContext(ctx, string(body), args...); err != nil {
-			return Summary{}, fmt.Errorf("generate demo data: step %s: %w", path.Base(step), err)
+		if _, err := db.ExecContext(ctx, string(body), args...); err != nil {
+			return fmt.Errorf("generate demo data: step %s: %w", path.Base(step), err)
 		}
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "demo: %-24s %s\n", path.Base(step), time.Since(start).Round(time.Millisecond))
 		}
 	}
-	start := time.Now()
-	if err := tx.Commit(); err != nil {
-		return Summary{}, fmt.Errorf("generate demo data: commit: %w", err)
-	}
-	if opts.Progress != nil {
-		fmt.Fprintf(opts.Progress, "demo: %-24s %s\n", "commit", time.Since(start).Round(time.Millisecond))
-	}
-	s, err := Summarize(ctx, db, opts.AsOf)
+	return nil
+}
+
+// cleanup drops the generator's temporary tables, macros and variables from conn.
+func cleanup(ctx context.Context, conn *sqlx.Conn) error {
+	body, err := fs.ReadFile(sqlFS, "sql/cleanup.sql")
 	if err != nil {
-		return Summary{}, err
+		return fmt.Errorf("generate demo data: %w", err)
 	}
-	s.Seed = opts.Seed
-	return s, nil
+	if _, err := conn.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("generate demo data: clean up: %w", err)
+	}
+	return nil
 }

@@ -349,3 +349,27 @@ func BenchmarkGenerate10k(b *testing.B) {
 		}
 	}
 }
+
+// TestGenerateLeavesConnectionClean: with a pool of one connection (so every query below runs on
+// the connection the generator used, and a generator holding it would deadlock), no temporary
+// table, macro or variable of the generator is left behind, and a second run works.
+func TestGenerateLeavesConnectionClean(t *testing.T) {
+	db := sqltest.Open(t)
+	db.SetMaxOpenConns(1)
+	for _, seed := range []int64{1, 2} {
+		if _, err := Generate(context.Background(), db, Options{Customers: 50, Seed: seed}); err != nil {
+			t.Fatalf("run with seed %d: %v", seed, err)
+		}
+	}
+	const q = `select
+		(select count(*) from duckdb_tables() where starts_with(table_name, 'demo_'))
+		+ (select count(*) from duckdb_functions() where starts_with(function_name, 'demo_'))
+		+ (select count(*) from duckdb_variables() where starts_with(name, 'demo_'))`
+	var left int
+	if err := db.QueryRowx(q).Scan(&left); err != nil {
+		t.Fatal(err)
+	}
+	if left != 0 {
+		t.Errorf("%d temporary tables, macros or variables named demo_* left on the connection, want 0", left)
+	}
+}

@@ -1,5 +1,5 @@
 -- Helper macros for the generator. Everything is temporary (this connection only) and dropped by
--- 99_cleanup.sql. Days are integers counted from 1970-01-01, so date arithmetic stays integer
+-- cleanup.sql. Days are integers counted from 1970-01-01, so date arithmetic stays integer
 -- arithmetic.
 
 -- Variables rather than a join with demo_params: a plain scan of range() keeps its order.

@@ -1,6 +1,6 @@
 -- One row per vehicle. The first was bought on first_vehicle_day (here or elsewhere); further ones
 -- (a second family car, a replacement) during the customer's active period, often here.
-create temp table demo_assets as
+create or replace temp table demo_assets as
 with vehicles as (
     select i, key, customer_id, archetype, seg, store_no, hist_day, start_day, end_day, first_vehicle_day, bought_here,
         unnest(range(n_assets)) as j

@@ -8,20 +8,20 @@
 -- last_day is the day before as-of: every generated event happens strictly before as-of.
 -- hist_day is 12 years before as-of: the oldest vehicle and the start of the order history.
 --
--- Rows are inserted in the order of range() here and of demo_cust in later steps (unnest keeps
--- it, and DuckDB preserves insertion order), so the physical row order is deterministic too,
--- without sorting.
+-- Rows are inserted in the order of demo_numbers here and of demo_cust in later steps (unnest
+-- keeps it, and DuckDB preserves insertion order, also when several threads read a table), so the
+-- physical row order is deterministic too, without sorting.
 --
 -- Each CTE only refers to columns of the one before: DuckDB inlines an alias used in the same
 -- select, so chains of aliases would recompute their expressions many times over.
-create temp table demo_cust as
+create or replace temp table demo_cust as
 with numbered as (
     select
         i,
         demo_mix(getvariable('demo_seed_key'), i) as key,
         getvariable('demo_as_of_day') - 1 as last_day,
         getvariable('demo_as_of_day') - 4383 as hist_day
-    from range(1, getvariable('demo_customers') + 1) r(i)
+    from demo_numbers
 ),
 
 drawn as (
