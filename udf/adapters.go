@@ -42,6 +42,7 @@ var satisfactionIndexFunc = Func{
 		}
 		return index, nil
 	},
+	vectorized: satisfactionIndexVector,
 }
 
 var levelValues = boxAll(LevelSatisfied, LevelNeutral, LevelUnsatisfied, LevelUnknown)
@@ -63,6 +64,7 @@ var satisfactionLevelFunc = Func{
 		}
 		return box(levelValues, SatisfactionLevel(surveys, asOf, *params)), nil
 	},
+	vectorized: satisfactionLevelVector,
 }
 
 // satisfactionArgs: ok is false when ratings or as_of is NULL.
@@ -132,6 +134,7 @@ var loyaltyScoreFunc = Func{
 		}
 		return score, nil
 	},
+	vectorized: loyaltyScoreVector,
 }
 
 var tierValues = boxAll(TierLoyal, TierDeveloping, TierTransactional, TierUnknown)
@@ -150,6 +153,7 @@ var loyaltyTierFunc = Func{
 		}
 		return box(tierValues, LoyaltyTier(in, *params)), nil
 	},
+	vectorized: loyaltyTierVector,
 }
 
 func loyaltyArgs(args []driver.Value) (in LoyaltyInput, params *LoyaltyParams, err error) {
@@ -243,6 +247,7 @@ var contactClosenessFunc = Func{
 		}
 		return box(closenessValues, ContactCloseness(in, asOf, *params)), nil
 	},
+	vectorized: contactClosenessVector,
 }
 
 var stageValues = boxAll(StageNew, StageActive, StageAtRisk, StageLapsed, StageLost)
@@ -284,6 +289,7 @@ var lifecycleStageFunc = Func{
 		}
 		return box(stageValues, stage), nil
 	},
+	vectorized: lifecycleStageVector,
 }
 
 var readinessValues = boxAll(ReadinessNotYet, ReadinessWindowOpen, ReadinessOverdue, ReadinessRecentlyRenewed)
@@ -319,6 +325,7 @@ var replacementReadinessFunc = Func{
 		}
 		return box(readinessValues, readiness), nil
 	},
+	vectorized: replacementReadinessVector,
 }
 
 var valueValues = boxAll(ValueMostValuable, ValueMostGrowth, ValueMaintain, ValueNegative)
@@ -356,6 +363,7 @@ var valueClassFunc = Func{
 		}
 		return box(valueValues, class), nil
 	},
+	vectorized: valueClassVector,
 }
 
 // arg is args[i], or nil (NULL) when an optional argument was left out.

@@ -1,21 +1,26 @@
 package udf
 
 import (
-	"context"
 	"database/sql/driver"
 	"fmt"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
 
-// executorKind picks how DuckDB hands rows to Go. Both box every value in this
-// driver version; BenchmarkExecutors measures which is faster.
+// executorKind picks how DuckDB hands rows to Go. duckdb-go's row executor
+// boxes every value (its chunk executor too, in this driver version); the
+// vectorized one (vector.go) reads DuckDB's vectors in place and is what
+// Register uses. BenchmarkExecutors compares them.
 type executorKind int
 
 const (
-	rowExecutor executorKind = iota
-	chunkExecutor
+	vectorExecutor executorKind = iota
+	rowExecutor
 )
+
+func (e executorKind) String() string {
+	return [...]string{"vector", "row"}[e]
+}
 
 // scalarUDF is one overload of a custval function.
 type scalarUDF struct {
@@ -26,9 +31,8 @@ type scalarUDF struct {
 func (s *scalarUDF) Config() duckdb.ScalarFuncConfig     { return s.config }
 func (s *scalarUDF) Executor() duckdb.ScalarFuncExecutor { return s.executor }
 
-// scalarFuncs builds one overload per allowed arity: every required parameter,
-// then each optional one in turn.
-func scalarFuncs(f Func, exec executorKind) ([]duckdb.ScalarFunc, error) {
+// scalarFuncs builds the row-executor overloads, one per arity (Func.arities).
+func scalarFuncs(f Func) ([]duckdb.ScalarFunc, error) {
 	infos := make([]duckdb.TypeInfo, len(f.Params))
 	for i, p := range f.Params {
 		info, err := typeInfo(p.Type)
@@ -48,10 +52,7 @@ func scalarFuncs(f Func, exec executorKind) ([]duckdb.ScalarFunc, error) {
 		return nil, fmt.Errorf("result: %w", err)
 	}
 	var out []duckdb.ScalarFunc
-	for n := range len(f.Params) + 1 {
-		if n < len(f.Params) && !f.Params[n].Optional {
-			continue
-		}
+	for _, n := range f.arities() {
 		out = append(out, &scalarUDF{
 			config: duckdb.ScalarFuncConfig{
 				InputTypeInfos: infos[:n],
@@ -59,43 +60,19 @@ func scalarFuncs(f Func, exec executorKind) ([]duckdb.ScalarFunc, error) {
 				// Every function documents its own NULL handling (e.g. NULL list -> 'unknown').
 				SpecialNullHandling: true,
 			},
-			executor: executor(f, exec),
+			executor: executor(f),
 		})
 	}
 	return out, nil
 }
 
-func executor(f Func, exec executorKind) duckdb.ScalarFuncExecutor {
-	eval := func(args []driver.Value) (any, error) {
-		v, err := f.Eval(args)
+func executor(f Func) duckdb.ScalarFuncExecutor {
+	return duckdb.ScalarFuncExecutor{RowExecutor: func(values []driver.Value) (any, error) {
+		v, err := f.Eval(values)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", f.Name, err)
 		}
 		return v, nil
-	}
-	if exec == chunkExecutor {
-		return duckdb.ScalarFuncExecutor{ChunkContextExecutor: func(_ context.Context, chunk *duckdb.ChunkIteratorState) error {
-			args := make([]driver.Value, chunk.ColumnCount())
-			for row, err := range chunk.Rows() {
-				if err != nil {
-					return err
-				}
-				for i := range args {
-					args[i] = *row.GetValuePtr(i)
-				}
-				v, err := eval(args)
-				if err != nil {
-					return err
-				}
-				if err := row.SetResult(v); err != nil {
-					return err
-				}
-			}
-			return nil
-		}}
-	}
-	return duckdb.ScalarFuncExecutor{RowExecutor: func(values []driver.Value) (any, error) {
-		return eval(values)
 	}}
 }
 

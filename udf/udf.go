@@ -3,16 +3,21 @@
 //
 // The pure functions (satisfaction.go, loyalty.go, contact.go, lifecycle.go,
 // replacement.go, value.go) import no driver types, so a loadable extension can
-// reuse them unchanged; adapters.go converts DuckDB values, and duckdb.go
-// registers the overloads.
+// reuse them unchanged. Register installs them vectorized through DuckDB's C API
+// (vector.go, vector_funcs.go: one Go call per chunk, vectors read in place);
+// adapters.go and duckdb.go are the same functions through duckdb-go's row
+// executor, the fallback and the reference the vectorized path is tested against.
 package udf
 
 import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
+	"log"
 	"strings"
+	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
 )
@@ -39,6 +44,22 @@ type Func struct {
 	// one per parameter of the overload called: optional parameters left out are
 	// simply missing at the end. It must be safe for concurrent use.
 	Eval func(args []driver.Value) (any, error)
+
+	// vectorized computes a whole chunk in place with Eval's semantics
+	// (vector_funcs.go); Register uses it when it can reach DuckDB's C API.
+	vectorized vectorFunc
+}
+
+// arities lists the parameter counts of f's overloads: every required
+// parameter, then each optional one in turn.
+func (f Func) arities() []int {
+	var out []int
+	for n := range len(f.Params) + 1 {
+		if n == len(f.Params) || f.Params[n].Optional {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Signature renders the function as `name(a T, b T[, c T[, d T]]) -> R`.
@@ -95,16 +116,52 @@ func Funcs() []Func {
 // visible to every connection of the same database.
 func Register(ctx context.Context, conn *sql.Conn) error {
 	_ = ctx
-	for _, f := range registry {
-		if err := register(conn, f.Name, f, rowExecutor); err != nil {
-			return err
-		}
+	if _, err := registerScores(conn); err != nil {
+		return err
 	}
 	return registerCLV(conn) // CLV functions: udf/clv.go
 }
 
+// fallbackOnce logs once per process that the row executor is in use.
+var fallbackOnce sync.Once
+
+// reachConnection is rawConnection; TestRowExecutorFallback replaces it.
+var reachConnection = rawConnection
+
+// registerScores registers the registry's functions vectorized through
+// DuckDB's C API, or, when the driver's connection cannot be reached
+// (rawconn.go), through duckdb-go's row executor; it returns which.
+func registerScores(conn *sql.Conn) (executorKind, error) {
+	err := registerAll(conn, vectorExecutor)
+	if !errors.Is(err, errNoRawConn) {
+		return vectorExecutor, err
+	}
+	fallbackOnce.Do(func() {
+		log.Printf("custval: %v; using duckdb-go's row executor for the custval functions (several times slower)", err)
+	})
+	return rowExecutor, registerAll(conn, rowExecutor)
+}
+
+func registerAll(conn *sql.Conn, exec executorKind) error {
+	for _, f := range registry {
+		if err := register(conn, f.Name, f, exec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func register(conn *sql.Conn, name string, f Func, exec executorKind) error {
-	overloads, err := scalarFuncs(f, exec)
+	if exec == vectorExecutor {
+		return conn.Raw(func(driverConn any) error {
+			raw, err := reachConnection(driverConn)
+			if err != nil {
+				return err
+			}
+			return registerVector(raw, name, f)
+		})
+	}
+	overloads, err := scalarFuncs(f)
 	if err != nil {
 		return fmt.Errorf("register udf %s: %w", name, err)
 	}

@@ -77,7 +77,8 @@ func ScoreRFM() Stage {
 }
 
 // UDFCases times each custval function against the same rule as plain SQL with DOUBLE literals
-// (udf.BenchCases), over rowsPerCustomer rows per customer of the scale point.
+// (udf.BenchCases), over rowsPerCustomer rows per customer of the scale point. The functions run
+// as store.Open registers them: vectorized through DuckDB's C API (udf/vector.go).
 func UDFCases(rowsPerCustomer int) ([]Stage, error) {
 	cases, err := benchcase.Read(udf.BenchCases())
 	if err != nil {
