@@ -10,13 +10,13 @@ import "C"
 
 import (
 	"fmt"
-	"math"
 	"runtime"
 	"runtime/cgo"
-	"time"
 	"unsafe"
 
 	"github.com/duckdb/duckdb-go/v2/mapping"
+
+	"github.com/custval/custval/internal/vector"
 )
 
 // The vectorized executor registers each function through the DuckDB C API
@@ -28,7 +28,7 @@ import (
 // row adapters (adapters.go), which parity_test.go checks.
 
 // vectorFunc evaluates one chunk of rows of one overload, writing out in place.
-type vectorFunc func(in *chunk, out *result) error
+type vectorFunc func(in *vector.Chunk, out *result) error
 
 // colKind is how a parameter's vector is laid out.
 type colKind int
@@ -165,7 +165,7 @@ func custvalUDFChunk(info, input, output unsafe.Pointer) {
 		}
 	}()
 	in := readChunk(mapping.DataChunk{Ptr: input}, o.kinds)
-	out := newResult(mapping.Vector{Ptr: output}, in.n)
+	out := newResult(mapping.Vector{Ptr: output}, in.N)
 	if err := o.eval(&in, &out); err != nil {
 		mapping.ScalarFunctionSetError(fi, fmt.Sprintf("%s: %v", o.name, err))
 	}
@@ -179,150 +179,31 @@ func custvalUDFDelete(extra unsafe.Pointer) {
 	p.pinner.Unpin()
 }
 
-// column is one input vector, read in place: the pointers alias DuckDB's
-// memory and are valid only during the callback. DuckDB's C API flattens
-// every input vector before the call.
-type column struct {
-	data  unsafe.Pointer
-	valid []uint64 // nil: every row valid
-	// LIST: the child vector's elements; MAP: its keys.
-	child      unsafe.Pointer
-	childValid []uint64
-	// MAP: the values.
-	values      unsafe.Pointer
-	valuesValid []uint64
-}
-
-// chunk is the input of one call.
-type chunk struct {
-	n    int
-	cols []column
-}
-
-func readChunk(input mapping.DataChunk, kinds []colKind) chunk {
-	c := chunk{n: int(mapping.DataChunkGetSize(input)), cols: make([]column, len(kinds))}
+// readChunk points a vector.Chunk at the input vectors, in place.
+func readChunk(input mapping.DataChunk, kinds []colKind) vector.Chunk {
+	c := vector.Chunk{N: int(mapping.DataChunkGetSize(input)), Cols: make([]vector.Column, len(kinds))}
 	for k, kind := range kinds {
 		vec := mapping.DataChunkGetVector(input, mapping.IdxT(k))
-		col := column{data: mapping.VectorGetData(vec), valid: validity(mapping.VectorGetValidity(vec), c.n)}
+		col := vector.Column{Data: mapping.VectorGetData(vec), Valid: vector.Validity(mapping.VectorGetValidity(vec), c.N)}
 		if kind != colScalar {
 			child := mapping.ListVectorGetChild(vec)
 			size := int(mapping.ListVectorGetSize(vec))
 			if kind == colMap {
 				keys, values := mapping.StructVectorGetChild(child, 0), mapping.StructVectorGetChild(child, 1)
-				col.values = mapping.VectorGetData(values)
-				col.valuesValid = validity(mapping.VectorGetValidity(values), size)
+				col.Values = mapping.VectorGetData(values)
+				col.ValuesValid = vector.Validity(mapping.VectorGetValidity(values), size)
 				child = keys
 			}
-			col.child = mapping.VectorGetData(child)
-			col.childValid = validity(mapping.VectorGetValidity(child), size)
+			col.Child = mapping.VectorGetData(child)
+			col.ChildValid = vector.Validity(mapping.VectorGetValidity(child), size)
 		}
-		c.cols[k] = col
+		c.Cols[k] = col
 	}
 	return c
 }
 
-func validity(p unsafe.Pointer, n int) []uint64 {
-	if p == nil {
-		return nil
-	}
-	return unsafe.Slice((*uint64)(p), (n+63)/64)
-}
-
-func isValid(mask []uint64, i int) bool {
-	return mask == nil || mask[i>>6]&(1<<(uint(i)&63)) != 0
-}
-
-// row is row i of a chunk. An argument past the overload's arity (an optional
-// parameter left out) reads as NULL, as in the row adapters.
-type row struct {
-	c *chunk
-	i int
-}
-
-func (r row) null(k int) bool { return k >= len(r.c.cols) || !isValid(r.c.cols[k].valid, r.i) }
-
-// float reads a DOUBLE argument; NULL becomes NaN (floatArg).
-func (r row) float(k int) float64 {
-	if r.null(k) {
-		return math.NaN()
-	}
-	return *(*float64)(unsafe.Add(r.c.cols[k].data, r.i*8))
-}
-
-// int reads a BIGINT argument; NULL becomes 0 (intArg).
-func (r row) int(k int) int64 {
-	if r.null(k) {
-		return 0
-	}
-	return *(*int64)(unsafe.Add(r.c.cols[k].data, r.i*8))
-}
-
-// bool reads a BOOLEAN argument; NULL becomes false (boolArg).
-func (r row) bool(k int) bool {
-	if r.null(k) {
-		return false
-	}
-	return *(*uint8)(unsafe.Add(r.c.cols[k].data, r.i)) != 0
-}
-
-// time reads a TIMESTAMP argument; ok is false for NULL (timeArg).
-func (r row) time(k int) (t time.Time, ok bool) {
-	if r.null(k) {
-		return time.Time{}, false
-	}
-	return micros(*(*int64)(unsafe.Add(r.c.cols[k].data, r.i*8))), true
-}
-
-// list reads a LIST or MAP argument; ok is false for NULL (listArg's nil).
-func (r row) list(k int) (l list, ok bool) {
-	if r.null(k) {
-		return list{}, false
-	}
-	col := &r.c.cols[k]
-	e := unsafe.Slice((*uint64)(unsafe.Add(col.data, r.i*16)), 2) // duckdb_list_entry: offset, length
-	return list{col: col, off: int(e[0]), n: int(e[1])}, true
-}
-
-// list is one LIST value: n elements of the column's child vector from off.
-// A MAP value is the list of its keys, with the values alongside.
-type list struct {
-	col *column
-	off int
-	n   int
-}
-
-func (l list) null(j int) bool { return !isValid(l.col.childValid, l.off+j) }
-
-// str is element j of a VARCHAR[] (or key j of a MAP). It aliases DuckDB's
-// memory: callees must not keep it past the callback.
-func (l list) str(j int) string { return stringAt(l.col.child, l.off+j) }
-
-// time is element j of a TIMESTAMP[].
-func (l list) time(j int) time.Time {
-	return micros(*(*int64)(unsafe.Add(l.col.child, (l.off+j)*8)))
-}
-
-// value is the value of entry j of a MAP(VARCHAR, DOUBLE); ok is false for NULL.
-func (l list) value(j int) (float64, bool) {
-	if !isValid(l.col.valuesValid, l.off+j) {
-		return 0, false
-	}
-	return *(*float64)(unsafe.Add(l.col.values, (l.off+j)*8)), true
-}
-
-// micros converts a DuckDB TIMESTAMP exactly as duckdb-go does for the row executor.
-func micros(v int64) time.Time { return time.UnixMicro(v).UTC() }
-
-// stringAt reads element i of a VARCHAR vector (duckdb_string_t, 16 bytes: a
-// uint32 length, then up to 12 bytes inlined, or a 4-byte prefix and a pointer).
-func stringAt(data unsafe.Pointer, i int) string {
-	p := unsafe.Add(data, i*16)
-	n := *(*uint32)(p)
-	if n <= 12 {
-		return unsafe.String((*byte)(unsafe.Add(p, 4)), n)
-	}
-	return unsafe.String(*(**byte)(unsafe.Add(p, 8)), n)
-}
+// row is one row of a chunk; its readers have the row adapters' NULL conventions.
+type row = vector.Row
 
 // result is the output vector of one call, written in place.
 type result struct {
@@ -337,7 +218,7 @@ func newResult(vec mapping.Vector, n int) result {
 		// A reused vector may still mark rows of an earlier chunk NULL: make
 		// its mask ours, then mark every row valid.
 		mapping.VectorEnsureValidityWritable(vec)
-		r.valid = validity(mapping.VectorGetValidity(vec), n)
+		r.valid = vector.Validity(mapping.VectorGetValidity(vec), n)
 		for w := range r.valid {
 			r.valid[w] = ^uint64(0)
 		}
@@ -348,7 +229,7 @@ func newResult(vec mapping.Vector, n int) result {
 func (r *result) setNull(i int) {
 	if r.valid == nil {
 		mapping.VectorEnsureValidityWritable(r.vec) // allocates an all-valid mask
-		r.valid = validity(mapping.VectorGetValidity(r.vec), int(mapping.VectorSize()))
+		r.valid = vector.Validity(mapping.VectorGetValidity(r.vec), int(mapping.VectorSize()))
 	}
 	r.valid[i>>6] &^= 1 << (uint(i) & 63)
 }

@@ -3,6 +3,8 @@ package udf
 import (
 	"fmt"
 	"time"
+
+	"github.com/custval/custval/internal/vector"
 )
 
 // The vectorized adapters: each reads a chunk's arguments with exactly the
@@ -10,10 +12,10 @@ import (
 // checks in the same order, same errors) and calls the same pure function.
 // parity_test.go runs both over edge cases and compares every result.
 
-func satisfactionIndexVector(in *chunk, out *result) error {
+func satisfactionIndexVector(in *vector.Chunk, out *result) error {
 	var a satisfactionVectorArgs
-	for i := range in.n {
-		surveys, asOf, params, ok, err := a.read(row{in, i})
+	for i := range in.N {
+		surveys, asOf, params, ok, err := a.read(row{C: in, I: i})
 		if err != nil {
 			return err
 		}
@@ -29,10 +31,10 @@ func satisfactionIndexVector(in *chunk, out *result) error {
 
 var levelNames = unboxAll(levelValues)
 
-func satisfactionLevelVector(in *chunk, out *result) error {
+func satisfactionLevelVector(in *vector.Chunk, out *result) error {
 	var a satisfactionVectorArgs
-	for i := range in.n {
-		surveys, asOf, params, ok, err := a.read(row{in, i})
+	for i := range in.N {
+		surveys, asOf, params, ok, err := a.read(row{C: in, I: i})
 		if err != nil {
 			return err
 		}
@@ -57,29 +59,29 @@ func (a *satisfactionVectorArgs) read(r row) (surveys []Survey, asOf time.Time, 
 	if params, err = a.settings.get(satisfactionSettings, &defaultSatisfaction, r, 3); err != nil {
 		return
 	}
-	ratings, isList := r.list(0)
+	ratings, isList := r.List(0)
 	if !isList {
 		return
 	}
-	if asOf, ok = r.time(2); !ok {
+	if asOf, ok = r.Timestamp(2); !ok {
 		return
 	}
-	ts, hasTS := r.list(1)
-	if hasTS && ts.n != ratings.n {
-		return nil, asOf, params, false, fmt.Errorf("%w: %d ratings, %d timestamps", ErrLengthMismatch, ratings.n, ts.n)
+	ts, hasTS := r.List(1)
+	if hasTS && ts.Len() != ratings.Len() {
+		return nil, asOf, params, false, fmt.Errorf("%w: %d ratings, %d timestamps", ErrLengthMismatch, ratings.Len(), ts.Len())
 	}
 	surveys = a.surveys[:0]
-	for j := range ratings.n {
-		if ratings.null(j) {
+	for j := range ratings.Len() {
+		if ratings.Null(j) {
 			continue
 		}
-		rating, err := ParseRating(ratings.str(j))
+		rating, err := ParseRating(ratings.Str(j))
 		if err != nil {
 			return nil, asOf, params, false, err
 		}
 		var at time.Time
-		if hasTS && !ts.null(j) {
-			at = ts.time(j)
+		if hasTS && !ts.Null(j) {
+			at = ts.Time(j)
 		}
 		surveys = append(surveys, Survey{Rating: rating, At: at})
 	}
@@ -87,10 +89,10 @@ func (a *satisfactionVectorArgs) read(r row) (surveys []Survey, asOf time.Time, 
 	return surveys, asOf, params, true, nil
 }
 
-func loyaltyScoreVector(in *chunk, out *result) error {
+func loyaltyScoreVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[LoyaltyParams]
-	for i := range in.n {
-		li, params, err := loyaltyVectorArgs(row{in, i}, &settings)
+	for i := range in.N {
+		li, params, err := loyaltyVectorArgs(row{C: in, I: i}, &settings)
 		if err != nil {
 			return err
 		}
@@ -106,10 +108,10 @@ func loyaltyScoreVector(in *chunk, out *result) error {
 
 var tierNames = unboxAll(tierValues)
 
-func loyaltyTierVector(in *chunk, out *result) error {
+func loyaltyTierVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[LoyaltyParams]
-	for i := range in.n {
-		li, params, err := loyaltyVectorArgs(row{in, i}, &settings)
+	for i := range in.N {
+		li, params, err := loyaltyVectorArgs(row{C: in, I: i}, &settings)
 		if err != nil {
 			return err
 		}
@@ -123,21 +125,21 @@ func loyaltyVectorArgs(r row, settings *settingsCache[LoyaltyParams]) (in Loyalt
 	if params, err = settings.get(loyaltySettings, &defaultLoyalty, r, 7); err != nil {
 		return
 	}
-	in.DiscretionaryShare = r.float(0)
-	in.DiscretionaryCategories = r.int(1)
-	in.Categories = r.int(2)
-	in.Orders = r.int(3)
-	in.RenewalOrders = r.int(4)
-	in.TenureDays = r.float(5)
-	kinds, ok := r.list(6)
+	in.DiscretionaryShare = r.Double(0)
+	in.DiscretionaryCategories = r.BigInt(1)
+	in.Categories = r.BigInt(2)
+	in.Orders = r.BigInt(3)
+	in.RenewalOrders = r.BigInt(4)
+	in.TenureDays = r.Double(5)
+	kinds, ok := r.List(6)
 	if !ok {
 		return in, params, nil
 	}
-	for j := range kinds.n {
-		if kinds.null(j) {
+	for j := range kinds.Len() {
+		if kinds.Null(j) {
 			continue
 		}
-		k, err := ParseKind(kinds.str(j))
+		k, err := ParseKind(kinds.Str(j))
 		if err != nil {
 			return in, params, err
 		}
@@ -148,36 +150,36 @@ func loyaltyVectorArgs(r row, settings *settingsCache[LoyaltyParams]) (in Loyalt
 
 var closenessNames = unboxAll(closenessValues)
 
-func contactClosenessVector(in *chunk, out *result) error {
+func contactClosenessVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[ContactParams]
 	var interactions []Interaction
-	for i := range in.n {
-		r := row{in, i}
+	for i := range in.N {
+		r := row{C: in, I: i}
 		params, err := settings.get(contactSettings, &defaultContact, r, 6)
 		if err != nil {
 			return err
 		}
-		asOf, ok := r.time(5)
+		asOf, ok := r.Timestamp(5)
 		if !ok {
 			out.setNull(i)
 			continue
 		}
-		ci := ContactInput{PhoneValid: r.bool(0), EmailOptIn: r.bool(1), DoNotContact: r.bool(2)}
-		kinds, hasKinds := r.list(3)
-		ts, hasTS := r.list(4)
-		if hasTS && hasKinds && ts.n != kinds.n {
-			return fmt.Errorf("%w: %d interaction kinds, %d timestamps", ErrLengthMismatch, kinds.n, ts.n)
+		ci := ContactInput{PhoneValid: r.Boolean(0), EmailOptIn: r.Boolean(1), DoNotContact: r.Boolean(2)}
+		kinds, hasKinds := r.List(3)
+		ts, hasTS := r.List(4)
+		if hasTS && hasKinds && ts.Len() != kinds.Len() {
+			return fmt.Errorf("%w: %d interaction kinds, %d timestamps", ErrLengthMismatch, kinds.Len(), ts.Len())
 		}
 		interactions = interactions[:0]
-		for j := range kinds.n {
-			if kinds.null(j) || !hasTS || ts.null(j) {
+		for j := range kinds.Len() {
+			if kinds.Null(j) || !hasTS || ts.Null(j) {
 				continue // an undated interaction cannot be placed in the window
 			}
-			k, err := ParseKind(kinds.str(j))
+			k, err := ParseKind(kinds.Str(j))
 			if err != nil {
 				return err
 			}
-			interactions = append(interactions, Interaction{Kind: k, At: ts.time(j)})
+			interactions = append(interactions, Interaction{Kind: k, At: ts.Time(j)})
 		}
 		ci.Interactions = interactions
 		out.setCode(i, enumCode(closenessNames, ContactCloseness(ci, asOf, *params)))
@@ -187,20 +189,20 @@ func contactClosenessVector(in *chunk, out *result) error {
 
 var stageNames = unboxAll(stageValues)
 
-func lifecycleStageVector(in *chunk, out *result) error {
+func lifecycleStageVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[LifecycleParams]
-	for i := range in.n {
-		r := row{in, i}
+	for i := range in.N {
+		r := row{C: in, I: i}
 		params, err := settings.get(lifecycleSettings, &defaultLifecycle, r, 5)
 		if err != nil {
 			return err
 		}
 		stage, ok := LifecycleStage(LifecycleInput{
-			DaysSinceLast:       r.float(0),
-			TypicalIntervalDays: r.float(1),
-			Orders:              r.int(2),
-			TenureDays:          r.float(3),
-			CategoryNormDays:    r.float(4),
+			DaysSinceLast:       r.Double(0),
+			TypicalIntervalDays: r.Double(1),
+			Orders:              r.BigInt(2),
+			TenureDays:          r.Double(3),
+			CategoryNormDays:    r.Double(4),
 		}, *params)
 		if !ok {
 			out.setNull(i)
@@ -213,16 +215,16 @@ func lifecycleStageVector(in *chunk, out *result) error {
 
 var readinessNames = unboxAll(readinessValues)
 
-func replacementReadinessVector(in *chunk, out *result) error {
+func replacementReadinessVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[ReplacementParams]
-	for i := range in.n {
-		r := row{in, i}
+	for i := range in.N {
+		r := row{C: in, I: i}
 		params, err := settings.get(replacementSettings, &defaultReplacement, r, 3)
 		if err != nil {
 			return err
 		}
 		readiness, ok := ReplacementReadiness(ReplacementInput{
-			AgeYears: r.float(0), MajorSpend12m: r.float(1), AssetPrice: r.float(2),
+			AgeYears: r.Double(0), MajorSpend12m: r.Double(1), AssetPrice: r.Double(2),
 		}, *params)
 		if !ok {
 			out.setNull(i)
@@ -235,16 +237,16 @@ func replacementReadinessVector(in *chunk, out *result) error {
 
 var valueNames = unboxAll(valueValues)
 
-func valueClassVector(in *chunk, out *result) error {
+func valueClassVector(in *vector.Chunk, out *result) error {
 	var settings settingsCache[ValueParams]
-	for i := range in.n {
-		r := row{in, i}
+	for i := range in.N {
+		r := row{C: in, I: i}
 		params, err := settings.get(valueSettings, &defaultValue, r, 4)
 		if err != nil {
 			return err
 		}
 		class, ok := ValueClass(ValueInput{
-			Margin: r.float(0), ServeCost: r.float(1), Growth: r.float(2), ValuableNet: r.float(3),
+			Margin: r.Double(0), ServeCost: r.Double(1), Growth: r.Double(2), ValuableNet: r.Double(3),
 		}, *params)
 		if !ok {
 			out.setNull(i)
@@ -266,28 +268,28 @@ type settingsCache[P any] struct {
 // get returns def when the settings argument k is NULL or left out, else a
 // copy of def overridden by the MAP (a NULL value keeps the default).
 func (c *settingsCache[P]) get(set settingSet[P], def *P, r row, k int) (*P, error) {
-	m, ok := r.list(k)
+	m, ok := r.List(k)
 	if !ok {
 		return def, nil
 	}
-	if c.params != nil && c.off == m.off && c.n == m.n {
+	if c.params != nil && c.off == m.Offset() && c.n == m.Len() {
 		return c.params, nil
 	}
 	params := new(P)
 	*params = *def
-	for j := range m.n {
-		v, ok := m.value(j)
+	for j := range m.Len() {
+		v, ok := m.Value(j)
 		if !ok {
 			continue
 		}
-		if m.null(j) { // DuckDB rejects NULL map keys; kept for settingsArg's parity
+		if m.Null(j) { // DuckDB rejects NULL map keys; kept for settingsArg's parity
 			return nil, unexpected("settings", v)
 		}
-		if err := set.set(params, m.str(j), v); err != nil {
+		if err := set.set(params, m.Str(j), v); err != nil {
 			return nil, err
 		}
 	}
-	c.off, c.n, c.params = m.off, m.n, params
+	c.off, c.n, c.params = m.Offset(), m.Len(), params
 	return params, nil
 }
 

@@ -159,8 +159,8 @@ var specs = []spec{
 				return "", false, err
 			}
 			in := udf.LifecycleInput{
-				DaysSinceLast: r.double(0), TypicalIntervalDays: r.double(1), Orders: r.bigint(2),
-				TenureDays: r.double(3), CategoryNormDays: r.double(4),
+				DaysSinceLast: r.Double(0), TypicalIntervalDays: r.Double(1), Orders: r.BigInt(2),
+				TenureDays: r.Double(3), CategoryNormDays: r.Double(4),
 			}
 			s, ok := udf.LifecycleStage(in, *p)
 			return s, ok, nil
@@ -174,7 +174,7 @@ var specs = []spec{
 			if err != nil {
 				return "", false, err
 			}
-			in := udf.ReplacementInput{AgeYears: r.double(0), MajorSpend12m: r.double(1), AssetPrice: r.double(2)}
+			in := udf.ReplacementInput{AgeYears: r.Double(0), MajorSpend12m: r.Double(1), AssetPrice: r.Double(2)}
 			s, ok := udf.ReplacementReadiness(in, *p)
 			return s, ok, nil
 		},
@@ -187,7 +187,7 @@ var specs = []spec{
 			if err != nil {
 				return "", false, err
 			}
-			in := udf.ValueInput{Margin: r.double(0), ServeCost: r.double(1), Growth: r.double(2), ValuableNet: r.double(3)}
+			in := udf.ValueInput{Margin: r.Double(0), ServeCost: r.Double(1), Growth: r.Double(2), ValuableNet: r.Double(3)}
 			s, ok := udf.ValueClass(in, *p)
 			return s, ok, nil
 		},
@@ -197,29 +197,29 @@ var specs = []spec{
 // satisfactionArgs reads (ratings, ts, as_of): ok is false when ratings or
 // as_of is NULL; NULL ratings are skipped and NULL timestamps are unknown dates.
 func satisfactionArgs(r row) (surveys []udf.Survey, asOf time.Time, ok bool, err error) {
-	ratings, ok := r.list(0)
+	ratings, ok := r.List(0)
 	if !ok {
 		return nil, asOf, false, nil
 	}
-	if asOf, ok = r.timestamp(2); !ok {
+	if asOf, ok = r.Timestamp(2); !ok {
 		return nil, asOf, false, nil
 	}
-	times, hasTimes := r.list(1)
-	if hasTimes && times.len() != ratings.len() {
-		return nil, asOf, false, fmt.Errorf("%w: %d ratings, %d timestamps", udf.ErrLengthMismatch, ratings.len(), times.len())
+	times, hasTimes := r.List(1)
+	if hasTimes && times.Len() != ratings.Len() {
+		return nil, asOf, false, fmt.Errorf("%w: %d ratings, %d timestamps", udf.ErrLengthMismatch, ratings.Len(), times.Len())
 	}
 	surveys = r.surveys[:0]
-	for j := range ratings.len() {
-		if ratings.null(j) {
+	for j := range ratings.Len() {
+		if ratings.Null(j) {
 			continue
 		}
-		rating, err := udf.ParseRating(ratings.str(j))
+		rating, err := udf.ParseRating(ratings.Str(j))
 		if err != nil {
 			return nil, asOf, false, err
 		}
 		s := udf.Survey{Rating: rating}
-		if hasTimes && !times.null(j) {
-			s.At = times.time(j)
+		if hasTimes && !times.Null(j) {
+			s.At = times.Time(j)
 		}
 		surveys = append(surveys, s)
 	}
@@ -230,18 +230,18 @@ func satisfactionArgs(r row) (surveys []udf.Survey, asOf time.Time, ok bool, err
 // loyaltyArgs reads the loyalty inputs: NULL numbers are NaN or 0, NULL kinds are skipped.
 func loyaltyArgs(r row) (in udf.LoyaltyInput, err error) {
 	in = udf.LoyaltyInput{
-		DiscretionaryShare: r.double(0), DiscretionaryCategories: r.bigint(1), Categories: r.bigint(2),
-		Orders: r.bigint(3), RenewalOrders: r.bigint(4), TenureDays: r.double(5),
+		DiscretionaryShare: r.Double(0), DiscretionaryCategories: r.BigInt(1), Categories: r.BigInt(2),
+		Orders: r.BigInt(3), RenewalOrders: r.BigInt(4), TenureDays: r.Double(5),
 	}
-	kinds, ok := r.list(6)
+	kinds, ok := r.List(6)
 	if !ok {
 		return in, nil
 	}
-	for j := range kinds.len() {
-		if kinds.null(j) {
+	for j := range kinds.Len() {
+		if kinds.Null(j) {
 			continue
 		}
-		k, err := udf.ParseKind(kinds.str(j))
+		k, err := udf.ParseKind(kinds.Str(j))
 		if err != nil {
 			return in, err
 		}
@@ -257,27 +257,27 @@ func contactCloseness(r row) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	asOf, ok := r.timestamp(5)
+	asOf, ok := r.Timestamp(5)
 	if !ok {
 		return "", false, nil
 	}
-	in := udf.ContactInput{PhoneValid: r.boolean(0), EmailOptIn: r.boolean(1), DoNotContact: r.boolean(2)}
-	kinds, hasKinds := r.list(3)
-	times, hasTimes := r.list(4)
-	if hasKinds && hasTimes && kinds.len() != times.len() {
-		return "", false, fmt.Errorf("%w: %d interaction kinds, %d timestamps", udf.ErrLengthMismatch, kinds.len(), times.len())
+	in := udf.ContactInput{PhoneValid: r.Boolean(0), EmailOptIn: r.Boolean(1), DoNotContact: r.Boolean(2)}
+	kinds, hasKinds := r.List(3)
+	times, hasTimes := r.List(4)
+	if hasKinds && hasTimes && kinds.Len() != times.Len() {
+		return "", false, fmt.Errorf("%w: %d interaction kinds, %d timestamps", udf.ErrLengthMismatch, kinds.Len(), times.Len())
 	}
 	in.Interactions = r.interactions[:0]
 	if hasKinds && hasTimes {
-		for j := range kinds.len() {
-			if kinds.null(j) || times.null(j) {
+		for j := range kinds.Len() {
+			if kinds.Null(j) || times.Null(j) {
 				continue
 			}
-			k, err := udf.ParseKind(kinds.str(j))
+			k, err := udf.ParseKind(kinds.Str(j))
 			if err != nil {
 				return "", false, err
 			}
-			in.Interactions = append(in.Interactions, udf.Interaction{Kind: k, At: times.time(j)})
+			in.Interactions = append(in.Interactions, udf.Interaction{Kind: k, At: times.Time(j)})
 		}
 	}
 	r.interactions = in.Interactions

@@ -45,7 +45,7 @@ var clvSpecs = []spec{
 			if err != nil {
 				return 0, false, err
 			}
-			months, days, micros, _ := r.interval(1)
+			months, days, micros, _ := r.Interval(1)
 			t, err := clv.HorizonUnits(m.unit, months, days, micros)
 			if err != nil {
 				return 0, false, fmt.Errorf("%w: %w", errCLVArgument, err)
@@ -83,18 +83,18 @@ var clvSpecs = []spec{
 			if err != nil {
 				return 0, false, err
 			}
-			months, days, micros, _ := r.interval(2)
+			months, days, micros, _ := r.Interval(2)
 			// clv.Value discounts month by month; a part month has no end to discount from.
 			if days != 0 || micros != 0 || months < 0 {
 				return 0, false, fmt.Errorf("%w: horizon of %d months %d days %d µs: clv_value needs a whole, non-negative number of months, e.g. INTERVAL 12 MONTH or INTERVAL 2 YEAR",
 					errCLVArgument, months, days, micros)
 			}
-			rate := r.double(3)
+			rate := r.Double(3)
 			x, tx, T, err := clvHistory(r, 4)
 			if err != nil {
 				return 0, false, err
 			}
-			mx := r.double(7)
+			mx := r.Double(7)
 			if !(mx >= 0) || math.IsInf(mx, 0) {
 				return 0, false, fmt.Errorf("%w: m_x=%v must be a finite number >= 0", errCLVArgument, mx)
 			}
@@ -148,18 +148,18 @@ func clvModelOf(text string, spend bool) (*clvModel, error) {
 }
 
 func clvPurchase(r row, k int) (*clvModel, error) {
-	text, _ := r.varchar(k)
+	text, _ := r.Varchar(k)
 	return clvModelOf(text, false)
 }
 
 func clvSpend(r row, k int) (*clvModel, error) {
-	text, _ := r.varchar(k)
+	text, _ := r.Varchar(k)
 	return clvModelOf(text, true)
 }
 
 // clvHistory reads x, t_x, T from arguments k..k+2 and checks they form a history.
 func clvHistory(r row, k int) (x, tx, T float64, err error) {
-	x, tx, T = r.double(k), r.double(k+1), r.double(k+2)
+	x, tx, T = r.Double(k), r.Double(k+1), r.Double(k+2)
 	switch {
 	case !(x >= 0) || x != math.Trunc(x) || math.IsInf(x, 0):
 		err = fmt.Errorf("%w: x=%v must be a whole number >= 0 (repeat purchases)", errCLVArgument, x)
@@ -171,7 +171,7 @@ func clvHistory(r row, k int) (x, tx, T float64, err error) {
 
 // clvSpendHistory reads x, m_x from arguments k, k+1.
 func clvSpendHistory(r row, k int) (x, mx float64, err error) {
-	x, mx = r.double(k), r.double(k+1)
+	x, mx = r.Double(k), r.Double(k+1)
 	switch {
 	case !(x >= 0) || x != math.Trunc(x) || math.IsInf(x, 0):
 		err = fmt.Errorf("%w: x=%v must be a whole number >= 0 (repeat purchases)", errCLVArgument, x)

@@ -23,26 +23,26 @@ type settingsCache struct {
 // with each entry applied in the MAP's order (a NULL value keeps the default;
 // an unknown name or a value out of range is an error).
 func settingsArg[P any, PP overridable[P]](r row, k int, def *P) (*P, error) {
-	m, ok := r.entries(k)
+	m, ok := r.List(k)
 	if !ok {
 		return def, nil
 	}
 	c := &r.settings
-	if c.ok && c.off == m.off && c.n == m.n {
+	if c.ok && c.off == m.Offset() && c.n == m.Len() {
 		return c.params.(*P), c.err
 	}
 	p := new(P)
 	*p = *def
 	var err error
-	for j := range m.len() {
-		v, ok := m.value(j)
+	for j := range m.Len() {
+		v, ok := m.Value(j)
 		if !ok {
 			continue
 		}
-		if err = PP(p).Override(m.str(j), v); err != nil {
+		if err = PP(p).Override(m.Str(j), v); err != nil {
 			break
 		}
 	}
-	*c = settingsCache{ok: true, off: m.off, n: m.n, params: p, err: err}
+	*c = settingsCache{ok: true, off: m.Offset(), n: m.Len(), params: p, err: err}
 	return p, err
 }
