@@ -264,14 +264,13 @@ const benchNotes = `
 - **udf NAME**: the custval function as custval registers it (vectorized through DuckDB's C API, udf/vector.go) against
   the same rule written as plain SQL with DOUBLE literals, over 10 rows per customer (10M rows at the 1M scale point); the cases are
   ` + "`udf/benchcases/*.sql`" + `, and each run first checks that the function and the SQL agree on every row.
-
 - **extension NAME**: the same case in the loadable extension (` + "`make extension`" + `), loaded into the stock DuckDB
   Node client (` + "`@duckdb/node-api`" + `, ` + "`make node-client`" + `), against the same plain SQL in that client; the
   times are taken inside Node around each query, alternating, after the same agreement check.
 
 Other measurements, run separately (figures in the docs they belong to):
-` + "`go test ./internal/ext -run '^$' -bench Extension -benchtime 1x`" + ` (the loadable extension against plain SQL and the
-duckdb-go UDFs, docs/duckdb-clients.md), ` + "`go test ./internal/clv -run '^$' -bench . -benchtime 1x`" + ` (model fits and
+` + "`go test ./internal/ext -run '^$' -bench Extension -benchtime 1x`" + ` (the extension, the duckdb-go UDFs and plain SQL
+on one thread), ` + "`go test ./internal/clv -run '^$' -bench . -benchtime 1x`" + ` (model fits and
 predictions, docs/clv.md), ` + "`go test ./internal/render -run '^$' -bench .`" + ` (output formats, docs/query.md).
 `
 
