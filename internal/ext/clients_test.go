@@ -91,15 +91,7 @@ func q(name, sql string) parityQuery { return parityQuery{Name: name, SQL: sql} 
 // fails with DuckDB's Catalog Error until the extension is loaded, and then
 // answers as in custval.
 func TestDatabaseFileInStockClient(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds custval and the extension and starts Node; skipped with -short")
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nodeDir := nodeClient(t, root)
-	lib := sharedExtension(t, root)
+	root, nodeDir, lib := stockClientSetup(t)
 	db := demoDatabase(t, root)
 
 	day := "date '" + demoAsOf + "'"
@@ -166,15 +158,7 @@ func copyFile(t *testing.T, from, to string) {
 // only the analyst's orders (from Parquet) and customers (a view over CSV),
 // LOAD creates custval's macros, which answer as custval does on the same data.
 func TestMacrosOnLoadOverAnalystTables(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds custval and the extension and starts Node; skipped with -short")
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nodeDir := nodeClient(t, root)
-	lib := sharedExtension(t, root)
+	root, nodeDir, lib := stockClientSetup(t)
 	db := demoDatabase(t, root)
 	dir := filepath.Dir(db)
 	file := func(name string) string { return "'" + filepath.Join(dir, name) + "'" }

@@ -327,18 +327,25 @@ func checkSymbols(lib string) error {
 	return nil
 }
 
-// TestParityWithStockClient runs testdata/parity.sql in custval and in the
-// stock Node client with the extension loaded, and requires the same answers.
-func TestParityWithStockClient(t *testing.T) {
+// stockClientSetup is what every test with the stock Node client needs: the
+// repository root, the folder the Node client is installed in, and the built
+// extension. It skips with -short: these tests build and start other programs.
+func stockClientSetup(t *testing.T) (root, nodeDir, lib string) {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("builds the extension and starts Node; skipped with -short")
+		t.Skip("builds the extension (and custval) and starts Node; skipped with -short")
 	}
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	nodeDir := nodeClient(t, root)
-	lib := sharedExtension(t, root)
+	return root, nodeClient(t, root), sharedExtension(t, root)
+}
+
+// TestParityWithStockClient runs testdata/parity.sql in custval and in the
+// stock Node client with the extension loaded, and requires the same answers.
+func TestParityWithStockClient(t *testing.T) {
+	_, nodeDir, lib := stockClientSetup(t)
 
 	qs := append([]parityQuery{{Name: "duckdb version", SQL: "select version() as v"}}, readQueries(t, filepath.Join("testdata", "parity.sql"))...)
 	hook := parityQuery{Name: "load hook macro", SQL: "select custval.extension_version() as v"}

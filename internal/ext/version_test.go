@@ -13,15 +13,7 @@ import (
 // (The extension's own check, for a DuckDB whose get_api refuses v1.2.0, is
 // TestRefusesUnsupportedCAPI in ./cshared.)
 func TestStockClientRefusesIncompatibleFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the extension and starts Node; skipped with -short")
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nodeDir := nodeClient(t, root)
-	lib := sharedExtension(t, root)
+	_, nodeDir, lib := stockClientSetup(t)
 	b, err := os.ReadFile(lib)
 	if err != nil {
 		t.Fatal(err)
