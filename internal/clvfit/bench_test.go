@@ -2,13 +2,11 @@ package clvfit
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
-	cvstore "github.com/custval/custval/internal/store"
 	"github.com/custval/custval/sql/sqltest"
 )
 
@@ -62,26 +60,11 @@ func TestBenchCLVV1(t *testing.T) {
 // for example `custval demo --customers 1000000` (opened as is, not migrated), as of $CUSTVAL_BENCH_AS_OF
 // (default 2026-06-30). With -cpuprofile it shows where a large fit spends its time.
 func BenchmarkRunFile(b *testing.B) {
-	path := os.Getenv("CUSTVAL_BENCH_DB")
-	if path == "" {
-		b.Skip("set $CUSTVAL_BENCH_DB to a custval database with orders")
-	}
-	asOf := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
-	if s := os.Getenv("CUSTVAL_BENCH_AS_OF"); s != "" {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		asOf = d
-	}
+	db, asOf := sqltest.BenchFile(b, time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC))
 	ctx := context.Background()
-	db, err := cvstore.Open(ctx, path, cvstore.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
 	var res Result
 	for b.Loop() {
+		var err error
 		if res, err = Run(ctx, db, Options{AsOf: asOf}); err != nil {
 			b.Fatal(err)
 		}

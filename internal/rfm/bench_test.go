@@ -2,13 +2,11 @@ package rfm
 
 import (
 	"context"
-	"os"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/custval/custval/internal/demo"
-	"github.com/custval/custval/internal/store"
 	"github.com/custval/custval/sql/sqltest"
 )
 
@@ -40,24 +38,8 @@ func BenchmarkScoreVsFloor(b *testing.B) {
 // BenchmarkScoreVsFloorFile is the same measurement on an existing custval database named by $CUSTVAL_BENCH_DB
 // (for example 1M customers / 10M orders; opened as is, not migrated), scoring as of $CUSTVAL_BENCH_AS_OF (default 2026-06-30).
 func BenchmarkScoreVsFloorFile(b *testing.B) {
-	path := os.Getenv("CUSTVAL_BENCH_DB")
-	if path == "" {
-		b.Skip("set $CUSTVAL_BENCH_DB to a custval database with orders")
-	}
-	asOf := demo.DefaultAsOf
-	if s := os.Getenv("CUSTVAL_BENCH_AS_OF"); s != "" {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		asOf = d
-	}
+	db, asOf := sqltest.BenchFile(b, demo.DefaultAsOf)
 	ctx := context.Background()
-	db, err := store.Open(ctx, path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
 	var floor, score []time.Duration
 	for b.Loop() {
 		start := time.Now()

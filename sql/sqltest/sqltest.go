@@ -3,8 +3,10 @@ package sqltest
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -36,4 +38,29 @@ func open(tb testing.TB, path string) *sqlx.DB {
 		tb.Fatalf("migrate %s: %v", path, err)
 	}
 	return db
+}
+
+// BenchFile opens, as it is (not migrated), the database a file benchmark runs
+// on: $CUSTVAL_BENCH_DB, for example 1M demo customers; the benchmark skips
+// when it is not set. asOf is $CUSTVAL_BENCH_AS_OF (YYYY-MM-DD), else def.
+func BenchFile(b *testing.B, def time.Time) (db *sqlx.DB, asOf time.Time) {
+	b.Helper()
+	path := os.Getenv("CUSTVAL_BENCH_DB")
+	if path == "" {
+		b.Skip("set $CUSTVAL_BENCH_DB to a custval database with orders")
+	}
+	asOf = def
+	if s := os.Getenv("CUSTVAL_BENCH_AS_OF"); s != "" {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			b.Fatalf("$CUSTVAL_BENCH_AS_OF: %v", err)
+		}
+		asOf = d
+	}
+	db, err := store.Open(context.Background(), path, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	return db, asOf
 }
