@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sync"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -23,44 +22,6 @@ import (
 // customer history that violates 0 <= t_x <= T, or a horizon that is not a
 // whole number of months where one is needed.
 var ErrCLVArgument = errors.New("invalid clv argument")
-
-// clvModel is one parsed params text, cached per distinct text.
-type clvModel struct {
-	unit  clv.TimeUnit
-	model clv.Model      // purchase models
-	spend clv.GammaGamma // gammagamma
-	err   error
-}
-
-// clvModels caches parsed params by their JSON text, so a query over a million
-// customers parses its one or two models once.
-var clvModels sync.Map
-
-func parseCLVModel(text string, spend bool) (*clvModel, error) {
-	key := text
-	if spend {
-		key = "spend:" + text
-	}
-	if v, ok := clvModels.Load(key); ok {
-		m := v.(*clvModel)
-		return m, m.err
-	}
-	m := &clvModel{}
-	s, err := clv.ParseStored([]byte(text))
-	switch {
-	case err != nil:
-		m.err = err
-	case spend:
-		m.unit = s.TimeUnit
-		m.spend, m.err = s.GammaGamma()
-	default:
-		m.unit = s.TimeUnit
-		m.model, m.err = s.Transactions()
-	}
-	v, _ := clvModels.LoadOrStore(key, m)
-	m = v.(*clvModel)
-	return m, m.err
-}
 
 var (
 	clvX  = p("x", "DOUBLE")
@@ -83,7 +44,7 @@ var clvPAliveFunc = Func{
 		if err != nil {
 			return nil, err
 		}
-		return m.model.PAlive(x, tx, T), nil
+		return m.Model.PAlive(x, tx, T), nil
 	},
 }
 
@@ -101,7 +62,7 @@ var clvExpectedPurchasesFunc = Func{
 		if err != nil {
 			return nil, err
 		}
-		t, err := clv.HorizonUnits(m.unit, iv.Months, iv.Days, iv.Micros)
+		t, err := clv.HorizonUnits(m.Unit, iv.Months, iv.Days, iv.Micros)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrCLVArgument, err)
 		}
@@ -109,7 +70,7 @@ var clvExpectedPurchasesFunc = Func{
 		if err != nil {
 			return nil, err
 		}
-		return m.model.ExpectedPurchases(t, x, tx, T), nil
+		return m.Model.ExpectedPurchases(t, x, tx, T), nil
 	},
 }
 
@@ -176,7 +137,7 @@ var clvValueFunc = Func{
 		if err != nil {
 			return nil, err
 		}
-		return clv.Value(m.model, m.unit, int(iv.Months), rate, x, tx, T, spend)
+		return clv.Value(m.Model, m.Unit, int(iv.Months), rate, x, tx, T, spend)
 	},
 }
 
@@ -224,12 +185,12 @@ func registerCLV(conn *sql.Conn) error {
 	return nil
 }
 
-func clvPurchaseArg(args []driver.Value, i int) (*clvModel, error) {
+func clvPurchaseArg(args []driver.Value, i int) (*clv.Parsed, error) {
 	s, ok := args[i].(string)
 	if !ok {
 		return nil, unexpected("params", args[i])
 	}
-	return parseCLVModel(s, false)
+	return clv.ParseCached(s, false)
 }
 
 func clvSpendArg(args []driver.Value, i int) (clv.GammaGamma, error) {
@@ -237,11 +198,11 @@ func clvSpendArg(args []driver.Value, i int) (clv.GammaGamma, error) {
 	if !ok {
 		return clv.GammaGamma{}, unexpected("spend_params", args[i])
 	}
-	m, err := parseCLVModel(s, true)
+	m, err := clv.ParseCached(s, true)
 	if err != nil {
 		return clv.GammaGamma{}, err
 	}
-	return m.spend, nil
+	return m.Spend, nil
 }
 
 func clvIntervalArg(args []driver.Value, i int) (duckdb.Interval, error) {

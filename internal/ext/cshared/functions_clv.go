@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
-	"sync"
 
 	"github.com/custval/custval/internal/clv"
 )
@@ -35,7 +33,7 @@ var clvSpecs = []spec{
 			if err != nil {
 				return 0, false, err
 			}
-			return m.model.PAlive(x, tx, T), true, nil
+			return m.Model.PAlive(x, tx, T), true, nil
 		},
 	}},
 	{required: 5, function: function{
@@ -46,7 +44,7 @@ var clvSpecs = []spec{
 				return 0, false, err
 			}
 			months, days, micros, _ := r.Interval(1)
-			t, err := clv.HorizonUnits(m.unit, months, days, micros)
+			t, err := clv.HorizonUnits(m.Unit, months, days, micros)
 			if err != nil {
 				return 0, false, fmt.Errorf("%w: %w", errCLVArgument, err)
 			}
@@ -54,7 +52,7 @@ var clvSpecs = []spec{
 			if err != nil {
 				return 0, false, err
 			}
-			return m.model.ExpectedPurchases(t, x, tx, T), true, nil
+			return m.Model.ExpectedPurchases(t, x, tx, T), true, nil
 		},
 	}},
 	{required: 3, function: function{
@@ -68,7 +66,7 @@ var clvSpecs = []spec{
 			if err != nil {
 				return 0, false, err
 			}
-			v, err := m.spend.ExpectedSpend(x, mx)
+			v, err := m.Spend.ExpectedSpend(x, mx)
 			return v, err == nil, err
 		},
 	}},
@@ -98,63 +96,24 @@ var clvSpecs = []spec{
 			if !(mx >= 0) || math.IsInf(mx, 0) {
 				return 0, false, fmt.Errorf("%w: m_x=%v must be a finite number >= 0", errCLVArgument, mx)
 			}
-			spend, err := g.spend.ExpectedSpend(x, mx)
+			spend, err := g.Spend.ExpectedSpend(x, mx)
 			if err != nil {
 				return 0, false, err
 			}
-			v, err := clv.Value(m.model, m.unit, int(months), rate, x, tx, T, spend)
+			v, err := clv.Value(m.Model, m.Unit, int(months), rate, x, tx, T, spend)
 			return v, err == nil, err
 		},
 	}},
 }
 
-// clvModel is one parsed params text.
-type clvModel struct {
-	unit  clv.TimeUnit
-	model clv.Model      // purchase models
-	spend clv.GammaGamma // gammagamma
-	err   error
-}
-
-// clvModels caches parsed params by text: a query over a million customers
-// has one or two models. Safe for the concurrent chunks of a parallel query.
-var clvModels sync.Map
-
-func clvModelOf(text string, spend bool) (*clvModel, error) {
-	key := text
-	if spend {
-		key = "spend:" + text
-	}
-	if v, ok := clvModels.Load(key); ok {
-		m := v.(*clvModel)
-		return m, m.err
-	}
-	m := &clvModel{}
-	s, err := clv.ParseStored([]byte(text))
-	switch {
-	case err != nil:
-		m.err = err
-	case spend:
-		m.unit = s.TimeUnit
-		m.spend, m.err = s.GammaGamma()
-	default:
-		m.unit = s.TimeUnit
-		m.model, m.err = s.Transactions()
-	}
-	// The key outlives the chunk; text aliases DuckDB's memory.
-	v, _ := clvModels.LoadOrStore(strings.Clone(key), m)
-	m = v.(*clvModel)
-	return m, m.err
-}
-
-func clvPurchase(r row, k int) (*clvModel, error) {
+func clvPurchase(r row, k int) (*clv.Parsed, error) {
 	text, _ := r.Varchar(k)
-	return clvModelOf(text, false)
+	return clv.ParseCached(text, false)
 }
 
-func clvSpend(r row, k int) (*clvModel, error) {
+func clvSpend(r row, k int) (*clv.Parsed, error) {
 	text, _ := r.Varchar(k)
-	return clvModelOf(text, true)
+	return clv.ParseCached(text, true)
 }
 
 // clvHistory reads x, t_x, T from arguments k..k+2 and checks they form a history.
