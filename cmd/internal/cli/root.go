@@ -32,8 +32,10 @@ func usageErrorf(format string, args ...any) error {
 }
 
 // atomicCommands write in one transaction and read nothing after the commit
-// that a Ctrl-C could fail, so an interrupted run changed nothing
-// (interrupt_test.go checks it). score is one transaction too, but reads its
+// that a Ctrl-C could fail, so an interrupted run that returns any error
+// changed nothing, whether the error is the context's or the one DuckDB gives
+// a statement it interrupted ("INTERRUPT Error: Interrupted!");
+// interrupt_test.go checks it. score is one transaction too, but reads its
 // summary after committing.
 var atomicCommands = map[string]bool{"custval load": true, "custval fit clv": true}
 
@@ -54,7 +56,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if ctx.Err() != nil { // Ctrl-C: the open transaction was rolled back
-		if atomicCommands[cmd.CommandPath()] && errors.Is(err, context.Canceled) {
+		if atomicCommands[cmd.CommandPath()] {
 			fmt.Fprintf(stderr, "custval: interrupted: %s rolled back, database unchanged\n", cmd.CommandPath())
 		} else {
 			fmt.Fprintf(stderr, "custval: interrupted: %s stopped; its unfinished step was rolled back, steps already done are kept: %v\n", cmd.CommandPath(), err)
