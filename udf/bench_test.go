@@ -1,7 +1,6 @@
 package udf
 
 import (
-	"context"
 	"database/sql"
 	"flag"
 	"fmt"
@@ -9,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/custval/custval/internal/benchcase"
 )
@@ -43,24 +40,8 @@ func benchDB(tb testing.TB, setup []string, rows, threads int) *sql.DB {
 	if threads > 0 {
 		dsn = fmt.Sprintf("?threads=%d", threads)
 	}
-	connector, err := duckdb.NewConnector(dsn, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	db := sql.OpenDB(connector)
-	tb.Cleanup(func() { db.Close() })
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, f := range registry {
-		if err := register(conn, f.Name, f, vectorExecutor); err != nil {
-			tb.Fatal(err)
-		}
-		if err := register(conn, f.Name+"_row", f, rowExecutor); err != nil {
-			tb.Fatal(err)
-		}
-	}
+	db, conn := bareConn(tb, dsn)
+	registerBoth(tb, conn)
 	conn.Close()
 	for _, stmt := range setup {
 		if _, err := db.Exec(stmt, sql.Named("rows", rows)); err != nil {

@@ -13,30 +13,48 @@ import (
 	"github.com/duckdb/duckdb-go/v2/mapping"
 )
 
-// parityDB opens an in-memory DuckDB with every custval function registered
-// twice: vectorized under its own name, and through duckdb-go's row executor
-// (today's reference) under NAME_row.
-func parityDB(t *testing.T) *sql.DB {
-	t.Helper()
-	connector, err := duckdb.NewConnector("?threads=2", nil)
+// bareConn opens an in-memory DuckDB (dsn: its options, e.g. "?threads=2")
+// with no custval function yet, and one connection of it; both close when the
+// test ends.
+func bareConn(tb testing.TB, dsn string) (*sql.DB, *sql.Conn) {
+	tb.Helper()
+	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	db := sql.OpenDB(connector)
-	t.Cleanup(func() { db.Close() })
 	conn, err := db.Conn(context.Background())
 	if err != nil {
-		t.Fatal(err)
+		db.Close()
+		tb.Fatal(err)
 	}
-	defer conn.Close()
+	tb.Cleanup(func() {
+		conn.Close()
+		db.Close()
+	})
+	return db, conn
+}
+
+// registerBoth registers every custval function twice on conn: vectorized
+// under its own name, and through duckdb-go's row executor (the reference)
+// under NAME_row.
+func registerBoth(tb testing.TB, conn *sql.Conn) {
+	tb.Helper()
 	for _, f := range registry {
 		if err := register(conn, f.Name, f, vectorExecutor); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if err := register(conn, f.Name+"_row", f, rowExecutor); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
+}
+
+// parityDB opens an in-memory DuckDB with every custval function registered both ways.
+func parityDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, conn := bareConn(t, "?threads=2")
+	registerBoth(t, conn)
 	return db
 }
 
@@ -197,36 +215,33 @@ func functionError(err error) string {
 // fails after a duckdb-go upgrade, rawconn.go no longer finds the connection
 // and custval runs on the (slower) row executor: adapt rawConnection.
 func TestVectorizedPathActive(t *testing.T) {
-	connector, err := duckdb.NewConnector("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := sql.OpenDB(connector)
-	defer db.Close()
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	_, conn := bareConn(t, "")
 	if err := conn.Raw(func(driverConn any) error {
 		_, err := rawConnection(driverConn)
 		return err
 	}); err != nil {
 		t.Fatalf("rawConnection: %v", err)
 	}
+	checkRegisters(t, conn, vectorExecutor)
+	if _, err := rawConnection("not a connection"); err == nil {
+		t.Errorf("rawConnection(string) succeeded, want an error")
+	}
+}
+
+// checkRegisters registers the score functions on conn and checks that want
+// is the executor used and that a function answers.
+func checkRegisters(t *testing.T, conn *sql.Conn, want executorKind) {
+	t.Helper()
 	exec, err := registerScores(conn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if exec != vectorExecutor {
-		t.Fatalf("Register used the %s executor, want vector", exec)
+	if exec != want {
+		t.Fatalf("registerScores used the %s executor, want %s", exec, want)
 	}
 	var got string
 	if err := conn.QueryRowContext(context.Background(), "select lifecycle_stage(274, 182.5, 10, 2000)").Scan(&got); err != nil || got != "at_risk" {
 		t.Errorf("lifecycle_stage(274, 182.5, 10, 2000) = %q, %v; want at_risk", got, err)
-	}
-	if _, err := rawConnection("not a connection"); err == nil {
-		t.Errorf("rawConnection(string) succeeded, want an error")
 	}
 }
 
@@ -237,26 +252,6 @@ func TestRowExecutorFallback(t *testing.T) {
 	reachConnection = func(any) (mapping.Connection, error) {
 		return mapping.Connection{}, fmt.Errorf("%w: simulated driver change", errNoRawConn)
 	}
-	connector, err := duckdb.NewConnector("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := sql.OpenDB(connector)
-	defer db.Close()
-	conn, err := db.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	exec, err := registerScores(conn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if exec != rowExecutor {
-		t.Fatalf("registerScores used the %s executor, want row", exec)
-	}
-	var got string
-	if err := conn.QueryRowContext(context.Background(), "select lifecycle_stage(274, 182.5, 10, 2000)").Scan(&got); err != nil || got != "at_risk" {
-		t.Errorf("lifecycle_stage(274, 182.5, 10, 2000) = %q, %v; want at_risk", got, err)
-	}
+	_, conn := bareConn(t, "")
+	checkRegisters(t, conn, rowExecutor)
 }
