@@ -60,7 +60,9 @@ func run(out, scaleList string, big bool, runs int, dir, extension, nodeDir stri
 	if err != nil {
 		return err
 	}
-	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM(), bench.FitCLV(), bench.CLVV1()}, udfs...)
+	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM()}, bench.RFMParts()...)
+	stages = append(stages, bench.FitCLV(), bench.CLVV1())
+	stages = append(stages, udfs...)
 	if (extension == "") != (nodeDir == "") {
 		return fmt.Errorf("-extension and -node go together")
 	}
@@ -85,12 +87,17 @@ func run(out, scaleList string, big bool, runs int, dir, extension, nodeDir stri
 	if err != nil {
 		return err
 	}
+	// The hand-written reading of an earlier run stays; its heading carries its date.
+	var kept string
+	if previous, err := os.ReadFile(out); err == nil {
+		kept = bench.KeptNotes(string(previous))
+	}
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if err := bench.WriteMarkdown(f, bench.Machine(ctx), command, started, runs, rows); err != nil {
+	if err := bench.WriteMarkdown(f, bench.Machine(ctx), command, started, runs, rows, kept); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s\n", out)

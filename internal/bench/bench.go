@@ -25,6 +25,7 @@ type Stage struct {
 	Name      string
 	FloorDesc string
 	Setup     func(ctx context.Context, env *Env) error // untimed, once per scale
+	Teardown  func(ctx context.Context, env *Env) error // untimed, once per scale after the runs
 	Before    func(ctx context.Context, env *Env) error // untimed, before each run of Ours
 	Ours      func(ctx context.Context, env *Env) error
 	Floor     func(ctx context.Context, env *Env) error // nil: no floor, figure only
@@ -144,6 +145,11 @@ func measure(ctx context.Context, env *Env, st Stage, runs int) (Row, error) {
 			floor = append(floor, d)
 		}
 	}
+	if st.Teardown != nil {
+		if err := st.Teardown(ctx, env); err != nil {
+			return Row{}, fmt.Errorf("teardown: %w", err)
+		}
+	}
 	return Row{Customers: env.Customers, Stage: st.Name, FloorDesc: st.FloorDesc, Ours: median(ours), Floor: median(floor), Runs: runs}, nil
 }
 
@@ -192,8 +198,22 @@ func Machine(ctx context.Context) string {
 	return fmt.Sprintf("%s, %d cores%s, %s %s/%s, DuckDB %s", cpu, runtime.NumCPU(), mem, runtime.Version(), runtime.GOOS, runtime.GOARCH, duck)
 }
 
-// WriteMarkdown renders the rows as the docs/benchmarks.md page.
-func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs int, rows []Row) error {
+// readersNotes is the heading of the hand-written section of docs/benchmarks.md that reads a run's figures against
+// the issues' targets. It names its own date, so a later run keeps it (KeptNotes) instead of erasing it.
+const readersNotes = "## Reading these figures"
+
+// KeptNotes returns the hand-written section of a previous benchmarks page, from its readersNotes heading to the end,
+// or "" when the page has none.
+func KeptNotes(previous string) string {
+	i := strings.Index(previous, "\n"+readersNotes)
+	if i < 0 {
+		return ""
+	}
+	return previous[i+1:]
+}
+
+// WriteMarkdown renders the rows as the docs/benchmarks.md page, followed by kept (see KeptNotes) when not empty.
+func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs int, rows []Row, kept string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Benchmarks\n\n")
 	fmt.Fprintf(&b, "Written by `%s` on %s.\n\n", command, when.UTC().Format("2006-01-02 15:04 MST"))
@@ -211,6 +231,9 @@ func WriteMarkdown(w io.Writer, machine, command string, when time.Time, runs in
 	}
 	writeHostComparison(&b, rows)
 	b.WriteString(benchNotes)
+	if kept != "" {
+		b.WriteString("\n" + kept)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -256,6 +279,10 @@ const benchNotes = `
 - **rfm_v1 scores and segments**: every rfm_v1 column for every customer, materialized, against the bare
   per-customer aggregate (max date, count, sum) materialized the same way. At small scales the fixed cost of
   planning the macros dominates; the ratio that matters is at 1M customers and above.
+- **rfm_v1 part: ...**: two parts of the rfm_v1 stage timed on their own against the same floor, to show what
+  any body of rfm_v1 must pay: *its aggregate* is the per-customer aggregate rfm_v1 cannot do without (five
+  aggregates over the four columns it reads), materialized; *writing its 17 columns* copies the finished result
+  into a new temp table with nothing computed. Their ratios add up to the least rfm_v1 can cost (docs/rfm.md#speed).
 - **fit clv**: ` + "`custval fit clv`" + ` (the customer summary in SQL, BG/NBD and Gamma-Gamma fitted on the distinct
   histories, both stored) against the per-customer, per-day aggregate the summary is built from.
 - **clv_v1 materialized**: every clv_v1 column for every customer (clv_p_alive, 12-month expected purchases,

@@ -76,6 +76,29 @@ func ScoreRFM() Stage {
 	}
 }
 
+// RFMParts times, against the same floor as ScoreRFM, the two costs no body of rfm_v1 can avoid: the per-customer
+// aggregate it needs and writing its finished columns. Together they bound the rfm_v1 ratio from below.
+func RFMParts() []Stage {
+	floor := func(ctx context.Context, env *Env) error { return rfm.BenchFloor(ctx, env.DB) }
+	const floorDesc = "`group by customer_id` of max(order_ts), count(*), sum(amount)"
+	return []Stage{
+		{
+			Name:      "rfm_v1 part: its aggregate",
+			FloorDesc: floorDesc,
+			Ours:      func(ctx context.Context, env *Env) error { return rfm.BenchAggregate(ctx, env.DB, AsOf) },
+			Floor:     floor,
+		},
+		{
+			Name:      "rfm_v1 part: writing its 17 columns",
+			FloorDesc: floorDesc,
+			Setup:     func(ctx context.Context, env *Env) error { return rfm.PrepareBenchWrite(ctx, env.DB, AsOf) },
+			Teardown:  func(ctx context.Context, env *Env) error { return rfm.DropBenchWrite(ctx, env.DB) },
+			Ours:      func(ctx context.Context, env *Env) error { return rfm.BenchWrite(ctx, env.DB) },
+			Floor:     floor,
+		},
+	}
+}
+
 // UDFCases times each custval function against the same rule as plain SQL with DOUBLE literals
 // (udf.BenchCases), over rowsPerCustomer rows per customer of the scale point. The functions run
 // as store.Open registers them: vectorized through DuckDB's C API (udf/vector.go).

@@ -2,6 +2,7 @@ package rfm
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"testing"
 	"time"
@@ -40,25 +41,98 @@ func BenchmarkScoreVsFloor(b *testing.B) {
 func BenchmarkScoreVsFloorFile(b *testing.B) {
 	db, asOf := sqltest.BenchFile(b, demo.DefaultAsOf)
 	ctx := context.Background()
-	var floor, score []time.Duration
+	if err := PrepareBenchWrite(ctx, db, asOf); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { DropBenchWrite(ctx, db) })
+	// The floor, rfm_v1, and the two parts that bound it from below, alternated so drift hits all alike.
+	steps := []struct {
+		unit string
+		run  func() error
+	}{
+		{"floor", func() error { return BenchFloor(ctx, db) }},
+		{"score", func() error { return BenchScore(ctx, db, asOf) }},
+		{"aggregate", func() error { return BenchAggregate(ctx, db, asOf) }},
+		{"write", func() error { return BenchWrite(ctx, db) }},
+	}
+	times := make([][]time.Duration, len(steps))
 	for b.Loop() {
-		start := time.Now()
-		if err := BenchFloor(ctx, db); err != nil {
-			b.Fatal(err)
+		for i, s := range steps {
+			start := time.Now()
+			if err := s.run(); err != nil {
+				b.Fatalf("%s: %v", s.unit, err)
+			}
+			times[i] = append(times[i], time.Since(start))
 		}
-		floor = append(floor, time.Since(start))
-		start = time.Now()
-		if err := BenchScore(ctx, db, asOf); err != nil {
-			b.Fatal(err)
-		}
-		score = append(score, time.Since(start))
 	}
 	med := func(d []time.Duration) time.Duration {
 		s := append([]time.Duration(nil), d...)
 		slices.Sort(s)
 		return s[len(s)/2]
 	}
-	b.ReportMetric(med(floor).Seconds(), "floor-s")
-	b.ReportMetric(med(score).Seconds(), "score-s")
-	b.ReportMetric(float64(med(score))/float64(med(floor)), "score/floor")
+	floor := med(times[0])
+	b.ReportMetric(floor.Seconds(), "floor-s")
+	for i, s := range steps[1:] {
+		b.ReportMetric(med(times[i+1]).Seconds(), s.unit+"-s")
+		b.ReportMetric(float64(med(times[i+1]))/float64(floor), s.unit+"/floor")
+	}
+}
+
+// The lower-bound parts must measure rfm_v1's own work: the aggregate part computes exactly the per-customer values
+// rfm_v1 reports, and the write part copies every rfm_v1 column for every customer.
+func TestBenchPartsMeasureRFMWork(t *testing.T) {
+	ctx := context.Background()
+	db := sqltest.Open(t)
+	if _, err := demo.Generate(ctx, db, demo.Options{Customers: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	asOf := demo.DefaultAsOf.AddDate(0, -3, 0) // orders after as_of exist and must be left out
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, mustSQL("bench_aggregate.sql"), sql.Named("as_of", asOf)); err != nil {
+		t.Fatal(err)
+	}
+	var differ, customers int
+	err = conn.QueryRowContext(ctx, `
+		with part as (
+			select customer_id, last_purchase_ts::date as last_on, first_purchase_ts::date as first_on,
+				purchases::integer as frequency, net_amount::decimal(18, 2) as monetary,
+				net_margin::decimal(18, 2) as margin
+			from rfm_bench_aggregate),
+		full_rfm as (
+			select customer_id, last_order_on, first_order_on, frequency, monetary, margin
+			from rfm_v1(as_of := $as_of::date))
+		select
+			(select count(*) from (from part except all from full_rfm))
+				+ (select count(*) from (from full_rfm except all from part)),
+			(select count(*) from full_rfm)`, sql.Named("as_of", asOf)).Scan(&differ, &customers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if differ != 0 || customers < 1000 {
+		t.Fatalf("aggregate part differs from rfm_v1 on %d rows (%d customers)", differ, customers)
+	}
+
+	if err := PrepareBenchWrite(ctx, db, asOf); err != nil {
+		t.Fatal(err)
+	}
+	var kept, columns int
+	if err := db.QueryRowContext(ctx, `select count(*) from rfm_bench_result`).Scan(&kept); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRowContext(ctx, `select count(*) from (describe rfm_bench_result)`).Scan(&columns); err != nil {
+		t.Fatal(err)
+	}
+	if kept != customers || columns != 17 {
+		t.Fatalf("write part keeps %d rows of %d columns, want %d rows of rfm_v1's 17 columns", kept, columns, customers)
+	}
+	if err := BenchWrite(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if err := DropBenchWrite(ctx, db); err != nil {
+		t.Fatal(err)
+	}
 }
