@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -37,6 +38,22 @@ func snapshotCounts(t *testing.T, db interface {
 		out[r.AsOf.Format(time.DateOnly)] = r
 	}
 	return out
+}
+
+// checkSnapshotRun fails t unless the snapshot of day holds customers rows, one per customer, all from the run
+// scored with k bins, and the run record says so.
+func checkSnapshotRun(t *testing.T, db *sqlx.DB, day string, customers int64, k int) {
+	t.Helper()
+	got := snapshotCounts(t, db)[day]
+	var params string
+	if err := db.GetContext(context.Background(), &params,
+		`select parameters from score_snapshot_runs where as_of = $1::date`, day); err != nil {
+		t.Fatal(err)
+	}
+	if got.Rows != customers || got.Customers != got.Rows || got.MaxR != int64(k) ||
+		!strings.Contains(params, fmt.Sprintf(`"k":%d`, k)) {
+		t.Errorf("snapshot of %s is %+v with run %s, want %d customers from the run with k=%d", day, got, params, customers, k)
+	}
 }
 
 func TestScoreReplacesOneDayAndKeepsOthers(t *testing.T) {
@@ -121,17 +138,7 @@ func TestFailedScoreLeavesEarlierSnapshot(t *testing.T) {
 	if !strings.Contains(err.Error(), "write scores") {
 		t.Errorf("error = %v, want it to say the write failed", err)
 	}
-	counts := snapshotCounts(t, db)
-	if got := counts["2026-06-30"]; got.Rows != before.Customers || got.MaxR != 5 {
-		t.Errorf("after the failed run the snapshot is %+v, want the earlier %d rows scored with k=5", got, before.Customers)
-	}
-	var params string
-	if err := db.GetContext(ctx, &params, `select parameters from score_snapshot_runs where as_of = date '2026-06-30'`); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(params, `"k":5`) {
-		t.Errorf("run record = %s, want the earlier run's (k=5)", params)
-	}
+	checkSnapshotRun(t, db, "2026-06-30", before.Customers, 5) // the earlier run's rows and record
 }
 
 // Extensions run inside Score's transaction: their rows are reported, and one that
@@ -161,9 +168,7 @@ func TestExtensionsShareTheSnapshotTransaction(t *testing.T) {
 	if _, err := Score(ctx, db, Options{AsOf: date("2026-06-30"), K: 3}, count, failing); !errors.Is(err, boom) {
 		t.Fatalf("Score with a failing extension: err = %v, want boom", err)
 	}
-	if got := snapshotCounts(t, db)["2026-06-30"]; got.Rows != before.Customers || got.MaxR != 5 {
-		t.Errorf("after a failing extension the snapshot is %+v, want the earlier %d rows scored with k=5", got, before.Customers)
-	}
+	checkSnapshotRun(t, db, "2026-06-30", before.Customers, 5) // the earlier run's rows and record
 }
 
 // An interrupted run (context cancelled at some point) leaves either the complete new snapshot or the old one.
