@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -53,7 +55,7 @@ func benchDB(tb testing.TB, setup []string, rows, threads int) *sql.DB {
 
 // rowQuery calls the row-executor copies (NAME_row) of the functions in query.
 func rowQuery(query string) string {
-	for _, f := range registry {
+	for _, f := range allFuncs() {
 		query = strings.ReplaceAll(query, f.Name+"(", f.Name+"_row(")
 	}
 	return query
@@ -109,33 +111,88 @@ func BenchmarkExecutors(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			s := benchCase(b, name)
 			db := benchDB(b, s.Setup, *benchRows, *benchThreads)
-			variants := []struct{ label, query string }{{"sql", s.SQL}, {"vector", s.UDF}, {"row", rowQuery(s.UDF)}}
-			// One untimed run each first: the first query to build the group-by's
-			// lists pays for DuckDB growing its memory, which would bias whichever runs first.
-			for _, v := range variants {
-				queryInt(b, db, v.query)
-			}
-			wall := make([]time.Duration, len(variants))
-			cpu := make([]time.Duration, len(variants))
-			for round := 0; b.Loop(); round++ {
-				for k := range variants {
-					i := (round + k) % len(variants) // rotate who goes first
-					start, cpuStart := time.Now(), cpuTime()
-					queryInt(b, db, variants[i].query)
-					wall[i] += time.Since(start)
-					cpu[i] += cpuTime() - cpuStart
-				}
-			}
-			for i, v := range variants {
-				b.ReportMetric(float64(wall[i].Milliseconds())/float64(b.N), v.label+"_ms")
-				b.ReportMetric(float64(cpu[i].Milliseconds())/float64(b.N), v.label+"_cpu_ms")
-				if i > 0 {
-					b.ReportMetric(float64(wall[i])/float64(wall[0]), v.label+"_x_sql")
-					if cpu[0] > 0 {
-						b.ReportMetric(float64(cpu[i])/float64(cpu[0]), v.label+"_x_sql_cpu")
-					}
-				}
-			}
+			benchVariants(b, db, s)
 		})
 	}
+}
+
+// benchVariants runs s's plain-SQL rule, the UDF vectorized and the UDF
+// through the row executor in turn on db and reports their times.
+func benchVariants(b *testing.B, db *sql.DB, s benchcase.Case) {
+	variants := []struct{ label, query string }{{"sql", s.SQL}, {"vector", s.UDF}, {"row", rowQuery(s.UDF)}}
+	// One untimed run each first: the first query to build the group-by's
+	// lists pays for DuckDB growing its memory, which would bias whichever runs first.
+	for _, v := range variants {
+		queryInt(b, db, v.query)
+	}
+	wall := make([]time.Duration, len(variants))
+	cpu := make([]time.Duration, len(variants))
+	for round := 0; b.Loop(); round++ {
+		for k := range variants {
+			i := (round + k) % len(variants) // rotate who goes first
+			start, cpuStart := time.Now(), cpuTime()
+			queryInt(b, db, variants[i].query)
+			wall[i] += time.Since(start)
+			cpu[i] += cpuTime() - cpuStart
+		}
+	}
+	for i, v := range variants {
+		b.ReportMetric(float64(wall[i].Milliseconds())/float64(b.N), v.label+"_ms")
+		b.ReportMetric(float64(cpu[i].Milliseconds())/float64(b.N), v.label+"_cpu_ms")
+		if i > 0 {
+			b.ReportMetric(float64(wall[i])/float64(wall[0]), v.label+"_x_sql")
+			if cpu[0] > 0 {
+				b.ReportMetric(float64(cpu[i])/float64(cpu[0]), v.label+"_x_sql_cpu")
+			}
+		}
+	}
+}
+
+// TestCLVMatchesPlainSQL cross-checks clv_p_alive_params (BG/NBD) against
+// P(alive) written in plain SQL (the CLV benchmark's baseline), vectorized and
+// through the row executor, on two threads.
+func TestCLVMatchesPlainSQL(t *testing.T) {
+	s := clvBenchCase(t)
+	db := benchDB(t, s.Setup, 50_000, 2)
+	want := queryInt(t, db, s.SQL)
+	if want == 0 {
+		t.Fatal("the plain-SQL baseline counts no customer; the case tests nothing")
+	}
+	for _, exec := range []struct{ label, check, query string }{
+		{"vector", s.Check, s.UDF},
+		{"row", rowQuery(s.Check), rowQuery(s.UDF)},
+	} {
+		if n := queryInt(t, db, exec.check); n != 0 {
+			t.Errorf("clv_p_alive_params (%s executor): %d rows where the UDF and plain SQL disagree", exec.label, n)
+		}
+		if got := queryInt(t, db, exec.query); got != want {
+			t.Errorf("clv_p_alive_params (%s executor): benchmark queries differ: udf %d, sql %d", exec.label, got, want)
+		}
+	}
+}
+
+// clvBenchCase reads testdata/clv_bench.sql.
+func clvBenchCase(tb testing.TB) benchcase.Case {
+	tb.Helper()
+	body, err := os.ReadFile(filepath.Join("testdata", "clv_bench.sql"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	c, err := benchcase.Parse("clv_p_alive", body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
+}
+
+var benchCLVRows = flag.Int("bench.clvrows", 1_000_000, "customer histories of BenchmarkCLVExecutors")
+
+// BenchmarkCLVExecutors is BenchmarkExecutors for clv_p_alive_params over
+// -bench.clvrows histories (default 1M), against BG/NBD's P(alive) in plain SQL:
+//
+//	go test ./udf -run '^$' -bench CLVExecutors -benchtime 3x
+func BenchmarkCLVExecutors(b *testing.B) {
+	s := clvBenchCase(b)
+	db := benchDB(b, s.Setup, *benchCLVRows, *benchThreads)
+	benchVariants(b, db, s)
 }

@@ -57,8 +57,9 @@ func scalarFuncs(f Func) ([]duckdb.ScalarFunc, error) {
 			config: duckdb.ScalarFuncConfig{
 				InputTypeInfos: infos[:n],
 				ResultTypeInfo: result,
-				// Every function documents its own NULL handling (e.g. NULL list -> 'unknown').
-				SpecialNullHandling: true,
+				// Every score documents its own NULL handling (e.g. NULL list -> 'unknown');
+				// the CLV functions keep DuckDB's (NULL in, NULL out).
+				SpecialNullHandling: !f.nullInNullOut,
 			},
 			executor: executor(f),
 		})
@@ -89,6 +90,8 @@ func typeInfo(name string) (duckdb.TypeInfo, error) {
 		return duckdb.NewTypeInfo(duckdb.TYPE_TIMESTAMP)
 	case "VARCHAR":
 		return duckdb.NewTypeInfo(duckdb.TYPE_VARCHAR)
+	case "INTERVAL":
+		return duckdb.NewTypeInfo(duckdb.TYPE_INTERVAL)
 	case "VARCHAR[]", "TIMESTAMP[]":
 		child, err := typeInfo(name[:len(name)-2])
 		if err != nil {

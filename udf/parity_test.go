@@ -35,12 +35,12 @@ func bareConn(tb testing.TB, dsn string) (*sql.DB, *sql.Conn) {
 	return db, conn
 }
 
-// registerBoth registers every custval function twice on conn: vectorized
-// under its own name, and through duckdb-go's row executor (the reference)
-// under NAME_row.
+// registerBoth registers every custval function (CLV included) twice on conn:
+// vectorized under its own name, and through duckdb-go's row executor (the
+// reference) under NAME_row.
 func registerBoth(tb testing.TB, conn *sql.Conn) {
 	tb.Helper()
-	for _, f := range registry {
+	for _, f := range allFuncs() {
 		if err := register(conn, f.Name, f, vectorExecutor); err != nil {
 			tb.Fatal(err)
 		}
@@ -184,11 +184,7 @@ func TestVectorizedParityErrors(t *testing.T) {
 	}
 	for _, q := range queries {
 		_, gotErr := db.Exec(q)
-		rowQuery := q
-		for _, f := range registry {
-			rowQuery = strings.ReplaceAll(rowQuery, f.Name+"(", f.Name+"_row(")
-		}
-		_, wantErr := db.Exec(rowQuery)
+		_, wantErr := db.Exec(rowQuery(q))
 		if gotErr == nil || wantErr == nil {
 			t.Errorf("%s: errors %v vectorized, %v through the row executor; want both to fail", q, gotErr, wantErr)
 			continue
@@ -203,7 +199,7 @@ func TestVectorizedParityErrors(t *testing.T) {
 // executor's errors carry duckdb-go's prefix, the vectorized ones do not.
 func functionError(err error) string {
 	msg := strings.ReplaceAll(err.Error(), "_row:", ":")
-	for _, f := range registry {
+	for _, f := range allFuncs() {
 		if i := strings.Index(msg, f.Name+": "); i >= 0 {
 			return msg[i:]
 		}
@@ -228,20 +224,38 @@ func TestVectorizedPathActive(t *testing.T) {
 	}
 }
 
-// checkRegisters registers the score functions on conn and checks that want
-// is the executor used and that a function answers.
+// checkRegisters registers the custval functions on conn and checks that want
+// is the executor used and that a score and a CLV function answer. A CLV
+// function's error tells the executors apart: duckdb-go prefixes the row
+// executor's errors with its own text, the vectorized path does not.
 func checkRegisters(t *testing.T, conn *sql.Conn, want executorKind) {
 	t.Helper()
-	exec, err := registerScores(conn)
+	exec, err := registerFuncs(conn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if exec != want {
-		t.Fatalf("registerScores used the %s executor, want %s", exec, want)
+		t.Fatalf("registerFuncs used the %s executor, want %s", exec, want)
 	}
+	ctx := context.Background()
 	var got string
-	if err := conn.QueryRowContext(context.Background(), "select lifecycle_stage(274, 182.5, 10, 2000)").Scan(&got); err != nil || got != "at_risk" {
+	if err := conn.QueryRowContext(ctx, "select lifecycle_stage(274, 182.5, 10, 2000)").Scan(&got); err != nil || got != "at_risk" {
 		t.Errorf("lifecycle_stage(274, 182.5, 10, 2000) = %q, %v; want at_risk", got, err)
+	}
+	var pAlive float64
+	if err := conn.QueryRowContext(ctx, "select clv_p_alive_params($1, 0, 0, 10)", bgnbdParams).Scan(&pAlive); err != nil || pAlive != 1 {
+		t.Errorf("clv_p_alive_params(bgnbd, 0, 0, 10) = %v, %v; want 1 (no repeat purchase: alive)", pAlive, err)
+	}
+	_, err = conn.ExecContext(ctx, "select clv_p_alive_params($1, 2, 5, 1)", bgnbdParams)
+	if err == nil {
+		t.Fatal("clv_p_alive_params with t_x > T: no error")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "clv_p_alive_params: "+ErrCLVArgument.Error()) {
+		t.Errorf("clv_p_alive_params with t_x > T: error %q, want it to name the function and %q", msg, ErrCLVArgument)
+	}
+	if rowPrefix := strings.Contains(msg, "API error"); rowPrefix != (want == rowExecutor) {
+		t.Errorf("clv_p_alive_params ran through the wrong executor, want %s: error %q", want, msg)
 	}
 }
 

@@ -3,8 +3,9 @@
 //
 // The pure functions (satisfaction.go, loyalty.go, contact.go, lifecycle.go,
 // replacement.go, value.go) import no driver types, so a loadable extension can
-// reuse them unchanged. Register installs them vectorized through DuckDB's C API
-// (vector.go, vector_funcs.go: one Go call per chunk, vectors read in place);
+// reuse them unchanged. Register installs them, and the CLV functions (clv.go),
+// vectorized through DuckDB's C API (vector.go, vector_funcs.go, vector_clv.go:
+// one Go call per chunk, vectors read in place);
 // adapters.go and duckdb.go are the same functions through duckdb-go's row
 // executor, the fallback and the reference the vectorized path is tested against.
 package udf
@@ -46,8 +47,12 @@ type Func struct {
 	Eval func(args []driver.Value) (any, error)
 
 	// vectorized computes a whole chunk in place with Eval's semantics
-	// (vector_funcs.go); Register uses it when it can reach DuckDB's C API.
+	// (vector_funcs.go, vector_clv.go); Register uses it when it can reach DuckDB's C API.
 	vectorized vectorFunc
+	// nullInNullOut keeps DuckDB's default NULL handling (a NULL argument gives
+	// NULL, Eval is not called): the CLV functions. The scores document their
+	// own NULL handling instead.
+	nullInNullOut bool
 }
 
 // arities lists the parameter counts of f's overloads: every required
@@ -112,14 +117,17 @@ func Funcs() []Func {
 	return registry
 }
 
+// allFuncs is what Register registers: the registry, then the CLV functions (clv.go).
+func allFuncs() []Func {
+	return append(registry[:len(registry):len(registry)], clvFuncs...)
+}
+
 // Register registers every custval function on conn; the functions are then
 // visible to every connection of the same database.
 func Register(ctx context.Context, conn *sql.Conn) error {
 	_ = ctx
-	if _, err := registerScores(conn); err != nil {
-		return err
-	}
-	return registerCLV(conn) // CLV functions: udf/clv.go
+	_, err := registerFuncs(conn)
+	return err
 }
 
 // fallbackOnce logs once per process that the row executor is in use.
@@ -128,10 +136,10 @@ var fallbackOnce sync.Once
 // reachConnection is rawConnection; TestRowExecutorFallback replaces it.
 var reachConnection = rawConnection
 
-// registerScores registers the registry's functions vectorized through
-// DuckDB's C API, or, when the driver's connection cannot be reached
-// (rawconn.go), through duckdb-go's row executor; it returns which.
-func registerScores(conn *sql.Conn) (executorKind, error) {
+// registerFuncs registers the registry's functions and the CLV functions
+// vectorized through DuckDB's C API, or, when the driver's connection cannot
+// be reached (rawconn.go), through duckdb-go's row executor; it returns which.
+func registerFuncs(conn *sql.Conn) (executorKind, error) {
 	err := registerAll(conn, vectorExecutor)
 	if !errors.Is(err, errNoRawConn) {
 		return vectorExecutor, err
@@ -143,7 +151,7 @@ func registerScores(conn *sql.Conn) (executorKind, error) {
 }
 
 func registerAll(conn *sql.Conn, exec executorKind) error {
-	for _, f := range registry {
+	for _, f := range allFuncs() {
 		if err := register(conn, f.Name, f, exec); err != nil {
 			return err
 		}

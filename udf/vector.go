@@ -34,7 +34,7 @@ type vectorFunc func(in *vector.Chunk, out *result) error
 type colKind int
 
 const (
-	colScalar colKind = iota // fixed-size values: DOUBLE, BIGINT, BOOLEAN, TIMESTAMP, VARCHAR (duckdb_string_t)
+	colScalar colKind = iota // fixed-size values: DOUBLE, BIGINT, BOOLEAN, TIMESTAMP, INTERVAL, VARCHAR (duckdb_string_t)
 	colList                  // duckdb_list_entry per row, elements in the child vector
 	colMap                   // a list of STRUCT(key, value)
 )
@@ -110,9 +110,13 @@ func newVectorFunction(name string, f Func, n int) (mapping.ScalarFunction, erro
 	}
 	mapping.ScalarFunctionSetReturnType(fn, result)
 	mapping.DestroyLogicalType(&result)
-	// Every function documents its own NULL handling (e.g. NULL list -> 'unknown');
-	// without this DuckDB's C API would still call the function on NULL rows.
-	mapping.ScalarFunctionSetSpecialHandling(fn)
+	if !f.nullInNullOut {
+		// Every score documents its own NULL handling (e.g. NULL list -> 'unknown'),
+		// also for a NULL constant, which DuckDB would otherwise fold to NULL at
+		// plan time. Either way DuckDB's C API calls the function on the NULL rows
+		// of a vector: clvVector makes those NULL itself.
+		mapping.ScalarFunctionSetSpecialHandling(fn)
+	}
 	mapping.ScalarFunctionSetFunction(fn, unsafe.Pointer(C.custval_udf_chunk_t(C.custvalUDFChunk)))
 
 	p := pinnedOverload{pinner: &runtime.Pinner{}, o: o}
@@ -137,6 +141,8 @@ func logicalType(name string) (mapping.LogicalType, colKind, error) {
 		return mapping.CreateLogicalType(mapping.TypeTimestamp), colScalar, nil
 	case "VARCHAR":
 		return mapping.CreateLogicalType(mapping.TypeVarchar), colScalar, nil
+	case "INTERVAL":
+		return mapping.CreateLogicalType(mapping.TypeInterval), colScalar, nil
 	case "VARCHAR[]", "TIMESTAMP[]":
 		child, _, err := logicalType(name[:len(name)-2])
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/custval/custval/internal/clvfunc"
 	"github.com/custval/custval/udf"
 )
 
@@ -60,6 +61,7 @@ type scratch struct {
 	surveys      []udf.Survey
 	interactions []udf.Interaction
 	settings     settingsCache
+	clv          clvfunc.Models
 }
 
 var (
