@@ -11,31 +11,20 @@ import (
 // when read back (DuckDB's read_csv does). encoding/csv cannot quote an empty
 // field, hence this small writer; the tests read its output with encoding/csv.
 func WriteCSV(w io.Writer, src Source) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	types := parseTypes(src.Types())
-	var line, field []byte
 	if len(src.Columns()) == 0 {
 		return nil
 	}
+	types := parseTypes(src.Types())
+	var head, field []byte
 	for i, c := range src.Columns() {
 		if i > 0 {
-			line = append(line, ',')
+			head = append(head, ',')
 		}
-		line = appendCSVField(line, []byte(c))
+		head = appendCSVField(head, []byte(c))
 	}
-	line = append(line, '\n')
-	for {
-		if _, err := bw.Write(line); err != nil {
-			return err
-		}
-		row, err := src.Next()
-		if err == io.EOF {
-			return bw.Flush()
-		}
-		if err != nil {
-			return err
-		}
-		line = line[:0]
+	head = append(head, '\n')
+	bw := bufio.NewWriterSize(w, 64<<10)
+	_, err := writeRows(bw, src, head, func(line []byte, _ int, row []any) []byte {
 		for i, v := range row {
 			if i > 0 {
 				line = append(line, ',')
@@ -46,8 +35,12 @@ func WriteCSV(w io.Writer, src Source) error {
 			field = appendText(field[:0], v, types[i], false)
 			line = appendCSVField(line, field)
 		}
-		line = append(line, '\n')
+		return append(line, '\n')
+	})
+	if err != nil {
+		return err
 	}
+	return bw.Flush()
 }
 
 // appendCSVField appends f, quoted when it is empty or holds a delimiter,

@@ -26,21 +26,7 @@ func WriteJSON(w io.Writer, src Source) error {
 	for i, name := range uniqueNames(src.Columns()) {
 		keys[i] = appendJSONString(nil, name)
 	}
-	var line []byte
-	for n := 0; ; n++ {
-		row, err := src.Next()
-		if err == io.EOF {
-			if n == 0 {
-				bw.WriteString("[]\n")
-			} else {
-				bw.WriteString("\n]\n")
-			}
-			return bw.Flush()
-		}
-		if err != nil {
-			return err
-		}
-		line = line[:0]
+	n, err := writeRows(bw, src, nil, func(line []byte, n int, row []any) []byte {
 		if n == 0 {
 			line = append(line, "[\n"...)
 		} else {
@@ -55,11 +41,17 @@ func WriteJSON(w io.Writer, src Source) error {
 			line = append(line, ':')
 			line = appendJSON(line, v, types[i])
 		}
-		line = append(line, '}')
-		if _, err := bw.Write(line); err != nil {
-			return err
-		}
+		return append(line, '}')
+	})
+	if err != nil {
+		return err
 	}
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
 }
 
 // uniqueNames renames repeated names: a, a, a becomes a, a_1, a_2.
@@ -120,10 +112,7 @@ func appendJSON(b []byte, v any, t *colType) []byte {
 		return append(b, '}')
 	case duckdb.OrderedMap:
 		// Keys become strings, as in DuckDB's to_json; a map's keys are distinct.
-		var kt, vt *colType
-		if t != nil {
-			kt, vt = t.key, t.value
-		}
+		kt, vt := mapTypes(t)
 		b = append(b, '{')
 		vals := v.Values()
 		for i, k := range v.Keys() {

@@ -15,7 +15,6 @@ func WriteLine(w io.Writer, src Source) error {
 	if len(cols) == 0 {
 		return nil
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
 	types := parseTypes(src.Types())
 	names := make([]string, len(cols))
 	width := 0
@@ -23,16 +22,8 @@ func WriteLine(w io.Writer, src Source) error {
 		names[i] = cellText(c)
 		width = max(width, displayWidth(names[i]))
 	}
-	var line []byte
-	for n := 0; ; n++ {
-		row, err := src.Next()
-		if err == io.EOF {
-			return bw.Flush()
-		}
-		if err != nil {
-			return err
-		}
-		line = line[:0]
+	bw := bufio.NewWriterSize(w, 64<<10)
+	_, err := writeRows(bw, src, nil, func(line []byte, n int, row []any) []byte {
 		if n > 0 {
 			line = append(line, '\n')
 		}
@@ -43,8 +34,10 @@ func WriteLine(w io.Writer, src Source) error {
 			line = appendText(line, v, types[i], false)
 			line = append(line, '\n')
 		}
-		if _, err := bw.Write(line); err != nil {
-			return err
-		}
+		return line
+	})
+	if err != nil {
+		return err
 	}
+	return bw.Flush()
 }

@@ -13,44 +13,38 @@ func WriteMarkdown(w io.Writer, src Source) error {
 	if len(cols) == 0 {
 		return nil
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
 	types := parseTypes(src.Types())
-	var line, field []byte
-	line = append(line, '|')
+	var head, field []byte
+	head = append(head, '|')
 	for _, c := range cols {
-		line = append(line, ' ')
-		line = appendMarkdownCell(line, []byte(c))
-		line = append(line, " |"...)
+		head = append(head, ' ')
+		head = appendMarkdownCell(head, []byte(c))
+		head = append(head, " |"...)
 	}
-	line = append(line, "\n|"...)
+	head = append(head, "\n|"...)
 	for i := range cols {
 		if types[i].isNumeric() {
-			line = append(line, " ---: |"...)
+			head = append(head, " ---: |"...)
 		} else {
-			line = append(line, " --- |"...)
+			head = append(head, " --- |"...)
 		}
 	}
-	line = append(line, '\n')
-	for {
-		if _, err := bw.Write(line); err != nil {
-			return err
-		}
-		row, err := src.Next()
-		if err == io.EOF {
-			return bw.Flush()
-		}
-		if err != nil {
-			return err
-		}
-		line = append(line[:0], '|')
+	head = append(head, '\n')
+	bw := bufio.NewWriterSize(w, 64<<10)
+	_, err := writeRows(bw, src, head, func(line []byte, _ int, row []any) []byte {
+		line = append(line, '|')
 		for i, v := range row {
 			field = appendText(field[:0], v, types[i], false)
 			line = append(line, ' ')
 			line = appendMarkdownCell(line, field)
 			line = append(line, " |"...)
 		}
-		line = append(line, '\n')
+		return append(line, '\n')
+	})
+	if err != nil {
+		return err
 	}
+	return bw.Flush()
 }
 
 func appendMarkdownCell(b, f []byte) []byte {

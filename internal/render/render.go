@@ -5,6 +5,7 @@
 package render
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -72,4 +73,24 @@ func parseTypes(names []string) []*colType {
 		types[i] = parseType(n)
 	}
 	return types
+}
+
+// writeRows writes head to bw, then the line appendRow makes of each row of
+// src, and returns the number of rows. appendRow appends to line, emptied but
+// with its capacity kept, and gets the row's index n (0 for the first).
+func writeRows(bw *bufio.Writer, src Source, head []byte, appendRow func(line []byte, n int, row []any) []byte) (int, error) {
+	line := head
+	for n := 0; ; n++ {
+		if _, err := bw.Write(line); err != nil {
+			return n, err
+		}
+		row, err := src.Next()
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		line = appendRow(line[:0], n, row)
+	}
 }

@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -102,5 +104,49 @@ func TestGolden(t *testing.T) {
 				golden(t, name, buf.Bytes())
 			})
 		}
+	}
+}
+
+// failingSource yields its rows, then fails.
+type failingSource struct {
+	Source
+	err error
+}
+
+func (s failingSource) Next() ([]any, error) {
+	row, err := s.Source.Next()
+	if err == io.EOF {
+		return nil, s.err
+	}
+	return row, err
+}
+
+type failingWriter struct{ err error }
+
+func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// Every streaming writer hands on the error of the source it reads and of the
+// writer it writes to, and does not report a half-written result as done.
+func TestWriteErrors(t *testing.T) {
+	res := &Result{Columns: []string{"id", "name"}, Types: []string{"INTEGER", "VARCHAR"}, Rows: [][]any{{int32(1), "Ann"}}}
+	writers := []struct {
+		name  string
+		write func(io.Writer, Source) error
+	}{
+		{"csv", WriteCSV},
+		{"json", WriteJSON},
+		{"markdown", WriteMarkdown},
+		{"line", WriteLine},
+	}
+	errRead, errWrite := errors.New("read failed"), errors.New("write failed")
+	for _, w := range writers {
+		t.Run(w.name, func(t *testing.T) {
+			if err := w.write(io.Discard, failingSource{res.Source(), errRead}); !errors.Is(err, errRead) {
+				t.Errorf("with a failing source: error %v, want %v", err, errRead)
+			}
+			if err := w.write(failingWriter{errWrite}, res.Source()); !errors.Is(err, errWrite) {
+				t.Errorf("with a failing writer: error %v, want %v", err, errWrite)
+			}
+		})
 	}
 }

@@ -93,10 +93,7 @@ func appendText(b []byte, v any, t *colType, nested bool) []byte {
 		}
 		return append(b, '}')
 	case duckdb.OrderedMap:
-		var kt, vt *colType
-		if t != nil {
-			kt, vt = t.key, t.value
-		}
+		kt, vt := mapTypes(t)
 		b = append(b, '{')
 		vals := v.Values()
 		for i, k := range v.Keys() {
@@ -333,6 +330,14 @@ func elemType(t *colType) *colType {
 		return nil
 	}
 	return t.elem
+}
+
+// mapTypes returns the key and value types of a MAP type t (nil when unknown).
+func mapTypes(t *colType) (key, value *colType) {
+	if t == nil {
+		return nil, nil
+	}
+	return t.key, t.value
 }
 
 func unionMember(t *colType, tag string) *colType {
