@@ -103,7 +103,7 @@ func Run(ctx context.Context, opts Options, setup func(ctx context.Context, env 
 				db.Close()
 				return nil, fmt.Errorf("scale %d: %s: %w", n, st.Name, err)
 			}
-			fmt.Fprintf(opts.Log, "  %-28s ours %9s  floor %9s  ratio %.2f\n", st.Name, round(row.Ours), round(row.Floor), row.Ratio())
+			fmt.Fprintf(opts.Log, "  %-36s ours %9s  floor %9s  ratio %.2f\n", st.Name, round(row.Ours), round(row.Floor), row.Ratio())
 			rows = append(rows, row)
 		}
 		db.Close()
@@ -294,6 +294,9 @@ const benchNotes = `
 - **extension NAME**: the same case in the loadable extension (` + "`make extension`" + `), loaded into the stock DuckDB
   Node client (` + "`@duckdb/node-api`" + `, ` + "`make node-client`" + `), against the same plain SQL in that client; the
   times are taken inside Node around each query, alternating, after the same agreement check.
+
+The scale points are 10k and 1M customers (`-scales`); `make bench BENCHFLAGS=-big` adds 10M customers and about
+100M orders, which needs about 40 GB of disk.
 
 Other measurements, run separately (figures in the docs they belong to):
 ` + "`go test ./internal/ext -run '^$' -bench Extension -benchtime 1x`" + ` (the extension, the duckdb-go UDFs and plain SQL
