@@ -295,7 +295,7 @@ const benchNotes = `
   Node client (` + "`@duckdb/node-api`" + `, ` + "`make node-client`" + `), against the same plain SQL in that client; the
   times are taken inside Node around each query, alternating, after the same agreement check.
 
-The scale points are 10k and 1M customers (`-scales`); `make bench BENCHFLAGS=-big` adds 10M customers and about
+The scale points are 10k and 1M customers (` + "`-scales`" + `); ` + "`make bench BENCHFLAGS=-big`" + ` adds 10M customers and about
 100M orders, which needs about 40 GB of disk.
 
 Other measurements, run separately (figures in the docs they belong to):
