@@ -3,8 +3,8 @@ GO      ?= go
 BIN     := bin/custval
 export CGO_ENABLED := 1
 
-# Packages that define -update for golden files.
-GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update' . | xargs -r -n1 dirname | sort -u)
+# Packages whose tests use internal/golden (or define their own -update flag): `make golden` rewrites their files.
+GOLDEN_PKGS := $(shell grep -rlE --include=*_test.go 'flag.Bool..update|custval/internal/golden"' . | xargs -r -n1 dirname | sort -u)
 
 .PHONY: build demo test race bench fmt vet golden fmt-check clean chromium screenshots extension extension-headers node-client fuzz
 

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,10 +18,9 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	goldenfile "github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixtureDB is a migrated in-memory database holding testdata/fixture.sql.
 func fixtureDB(t *testing.T) *sqlx.DB {
@@ -64,22 +62,10 @@ func render(t *testing.T, out *Output, f Format, query string) []byte {
 	return b.Bytes()
 }
 
+// golden compares got with testdata/name, or rewrites it under -update (`make golden`).
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run `make golden` to create it", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; run `make golden` to accept.\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func builtins() *Catalog { return &Catalog{Sources: []Source{Builtin()}} }

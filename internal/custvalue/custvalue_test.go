@@ -2,8 +2,6 @@ package custvalue_test
 
 import (
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,10 +10,9 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/custval/custval/internal/demo"
+	goldenfile "github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // The small demo every test here shares: fixed seed and size, so counts are stable.
 var demoAsOf = time.Date(2026, time.June, 30, 0, 0, 0, 0, time.UTC)
@@ -143,19 +140,8 @@ func TestCustomerValueBadArguments(t *testing.T) {
 	}
 }
 
+// golden compares got with testdata/name, or rewrites it under -update (`make golden`).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run `make golden` to create it", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs; review the diff and run `make golden` to accept\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/sqltest"
 )
 
@@ -31,18 +31,6 @@ func TestContentGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&buf, "%-16s %8d %s\n", table, n, sums[table])
 	}
-	golden := filepath.Join("testdata", "content.golden")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v; run `make golden` to create it", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("generated data differs from %s (same seed must give the same data; run `make golden` to accept "+
-			"only if the change is intended).\ngot:\n%s\nwant:\n%s", golden, buf.Bytes(), want)
-	}
+	// The same seed must give the same data: accept a difference only if the change is intended.
+	golden.Check(t, filepath.Join("testdata", "content.golden"), buf.Bytes())
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,10 +13,9 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // tables are the generated tables.
 var tables = []string{"customers", "assets", "orders", "surveys", "interactions", "profile_changes"}
@@ -304,19 +302,7 @@ func TestSummaryGolden(t *testing.T) {
 	if err := s.WriteText(&buf); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "summary.golden")
-	if *update {
-		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v; run `make golden` to create it", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("summary differs from %s; run `make golden` to accept.\ngot:\n%s\nwant:\n%s", golden, buf.Bytes(), want)
-	}
+	golden.Check(t, filepath.Join("testdata", "summary.golden"), buf.Bytes())
 }
 
 func TestFormatting(t *testing.T) {

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,10 +14,9 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixedNow pins the load's wall clock, and so the default as-of, in tests.
 var fixedNow = time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC)
@@ -142,7 +139,7 @@ func TestLoadGolden(t *testing.T) {
 					fmt.Fprintf(&got, "\n-- customers\n%s", renderQuery(t, db, `select customer_id, name from customers order by all`))
 				}
 			}
-			compareGolden(t, filepath.Join(dir, "want.golden"), got.Bytes())
+			golden.Check(t, filepath.Join(dir, "want.golden"), got.Bytes())
 		})
 	}
 }
@@ -265,21 +262,4 @@ func snapshot(t *testing.T, db *sqlx.DB) string {
 		fmt.Fprintf(&b, "-- %s\n%s", tbl, renderQuery(t, db, `select * from `+ident(tbl)+` order by all`))
 	}
 	return b.String()
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; run `make golden` to accept\n--- got:\n%s\n--- want:\n%s", path, got, want)
-	}
 }

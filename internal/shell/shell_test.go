@@ -3,7 +3,6 @@ package shell
 import (
 	"bytes"
 	"context"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,11 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/internal/store"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // session runs script through a shell on a fresh custval database and
 // returns what it wrote to Out and ErrOut, and Run's error.
@@ -62,19 +60,7 @@ func TestSessionGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
-	golden := filepath.Join("testdata", "session.golden")
-	if *update {
-		if err := os.WriteFile(golden, transcript.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run `make golden` to create it)", err)
-	}
-	if got := transcript.String(); got != string(want) {
-		t.Errorf("session transcript differs from %s; run `make golden` to accept. got:\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "session.golden"), transcript.Bytes())
 }
 
 // Without a terminal the shell stops at the first error and names its line

@@ -3,19 +3,16 @@ package views
 import (
 	"bytes"
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/schema"
 	"github.com/custval/custval/sql/sqltest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
 
@@ -145,22 +142,5 @@ func TestWriteTextGolden(t *testing.T) {
 	if err := WriteText(&buf, models); err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, filepath.Join("testdata", "views.golden"), buf.Bytes())
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v; run `make golden` to create it", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output; review the diff and run `make golden` to accept\n--- got\n%s", path, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "views.golden"), buf.Bytes())
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/custval/custval/internal/golden"
 	"github.com/custval/custval/sql/migrate"
 	"github.com/custval/custval/sql/schema"
 	"github.com/custval/custval/sql/sqltest"
@@ -36,7 +37,7 @@ func TestPublishedMigrationsUnchanged(t *testing.T) {
 		present[m.Name] = true
 		pin, ok := pins[m.Name]
 		switch {
-		case !ok && *update:
+		case !ok && golden.Update():
 			pins[m.Name] = m.Checksum
 			order = append(order, m.Name)
 			added = append(added, m.Name)
@@ -105,7 +106,7 @@ func TestSchemaGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compareGolden(t, filepath.Join("testdata", "schema.golden.sql"), normalizeSchema(raw))
+	golden.Check(t, filepath.Join("testdata", "schema.golden.sql"), normalizeSchema(raw))
 }
 
 // normalizeSchema puts one blank line between statements; DuckDB ends each with ";;".
