@@ -7,9 +7,10 @@ package udf
 // (DefaultSatisfactionParams, ...) and override entry by entry; a NULL value
 // in the MAP means "keep the default", so skip it.
 //
-// These exist for hosts that read the MAP themselves, such as the custval
-// DuckDB extension (internal/ext/cshared), which cannot use the duckdb-go
-// adapters; they take no map so that a host allocates nothing per entry.
+// SettingsArg applies a settings MAP entry by entry with these, in custval's
+// vectorized functions and in the custval DuckDB extension
+// (internal/ext/cshared) alike; they take no map so that reading one
+// allocates nothing per entry.
 func (p *SatisfactionParams) Override(name string, v float64) error {
 	return satisfactionSettings.set(p, name, v)
 }

@@ -51,12 +51,12 @@ func satisfactionLevelVector(in *vector.Chunk, out *result) error {
 // survey buffer (the pure functions keep no reference to it).
 type satisfactionVectorArgs struct {
 	surveys  []Survey
-	settings settingsCache[SatisfactionParams]
+	settings SettingsCache
 }
 
 // read is satisfactionArgs: ok is false when ratings or as_of is NULL.
 func (a *satisfactionVectorArgs) read(r row) (surveys []Survey, asOf time.Time, params *SatisfactionParams, ok bool, err error) {
-	if params, err = a.settings.get(satisfactionSettings, &defaultSatisfaction, r, 3); err != nil {
+	if params, err = SettingsArg(&a.settings, r, 3, &defaultSatisfaction); err != nil {
 		return
 	}
 	ratings, isList := r.List(0)
@@ -90,7 +90,7 @@ func (a *satisfactionVectorArgs) read(r row) (surveys []Survey, asOf time.Time, 
 }
 
 func loyaltyScoreVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[LoyaltyParams]
+	var settings SettingsCache
 	for i := range in.N {
 		li, params, err := loyaltyVectorArgs(row{C: in, I: i}, &settings)
 		if err != nil {
@@ -109,7 +109,7 @@ func loyaltyScoreVector(in *vector.Chunk, out *result) error {
 var tierNames = unboxAll(tierValues)
 
 func loyaltyTierVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[LoyaltyParams]
+	var settings SettingsCache
 	for i := range in.N {
 		li, params, err := loyaltyVectorArgs(row{C: in, I: i}, &settings)
 		if err != nil {
@@ -121,8 +121,8 @@ func loyaltyTierVector(in *vector.Chunk, out *result) error {
 }
 
 // loyaltyVectorArgs is loyaltyArgs.
-func loyaltyVectorArgs(r row, settings *settingsCache[LoyaltyParams]) (in LoyaltyInput, params *LoyaltyParams, err error) {
-	if params, err = settings.get(loyaltySettings, &defaultLoyalty, r, 7); err != nil {
+func loyaltyVectorArgs(r row, settings *SettingsCache) (in LoyaltyInput, params *LoyaltyParams, err error) {
+	if params, err = SettingsArg(settings, r, 7, &defaultLoyalty); err != nil {
 		return
 	}
 	in.DiscretionaryShare = r.Double(0)
@@ -151,11 +151,11 @@ func loyaltyVectorArgs(r row, settings *settingsCache[LoyaltyParams]) (in Loyalt
 var closenessNames = unboxAll(closenessValues)
 
 func contactClosenessVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[ContactParams]
+	var settings SettingsCache
 	var interactions []Interaction
 	for i := range in.N {
 		r := row{C: in, I: i}
-		params, err := settings.get(contactSettings, &defaultContact, r, 6)
+		params, err := SettingsArg(&settings, r, 6, &defaultContact)
 		if err != nil {
 			return err
 		}
@@ -190,10 +190,10 @@ func contactClosenessVector(in *vector.Chunk, out *result) error {
 var stageNames = unboxAll(stageValues)
 
 func lifecycleStageVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[LifecycleParams]
+	var settings SettingsCache
 	for i := range in.N {
 		r := row{C: in, I: i}
-		params, err := settings.get(lifecycleSettings, &defaultLifecycle, r, 5)
+		params, err := SettingsArg(&settings, r, 5, &defaultLifecycle)
 		if err != nil {
 			return err
 		}
@@ -216,10 +216,10 @@ func lifecycleStageVector(in *vector.Chunk, out *result) error {
 var readinessNames = unboxAll(readinessValues)
 
 func replacementReadinessVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[ReplacementParams]
+	var settings SettingsCache
 	for i := range in.N {
 		r := row{C: in, I: i}
-		params, err := settings.get(replacementSettings, &defaultReplacement, r, 3)
+		params, err := SettingsArg(&settings, r, 3, &defaultReplacement)
 		if err != nil {
 			return err
 		}
@@ -238,10 +238,10 @@ func replacementReadinessVector(in *vector.Chunk, out *result) error {
 var valueNames = unboxAll(valueValues)
 
 func valueClassVector(in *vector.Chunk, out *result) error {
-	var settings settingsCache[ValueParams]
+	var settings SettingsCache
 	for i := range in.N {
 		r := row{C: in, I: i}
-		params, err := settings.get(valueSettings, &defaultValue, r, 4)
+		params, err := SettingsArg(&settings, r, 4, &defaultValue)
 		if err != nil {
 			return err
 		}
@@ -255,42 +255,6 @@ func valueClassVector(in *vector.Chunk, out *result) error {
 		out.setCode(i, enumCode(valueNames, class))
 	}
 	return nil
-}
-
-// settingsCache is settingsArg for one chunk. A constant settings argument
-// (the usual case: a literal or score_settings_map(...)) reaches the function
-// as the same list entry on every row, so it is parsed once per chunk.
-type settingsCache[P any] struct {
-	off, n int
-	params *P
-}
-
-// get returns def when the settings argument k is NULL or left out, else a
-// copy of def overridden by the MAP (a NULL value keeps the default).
-func (c *settingsCache[P]) get(set settingSet[P], def *P, r row, k int) (*P, error) {
-	m, ok := r.List(k)
-	if !ok {
-		return def, nil
-	}
-	if c.params != nil && c.off == m.Offset() && c.n == m.Len() {
-		return c.params, nil
-	}
-	params := new(P)
-	*params = *def
-	for j := range m.Len() {
-		v, ok := m.Value(j)
-		if !ok {
-			continue
-		}
-		if m.Null(j) { // DuckDB rejects NULL map keys; kept for settingsArg's parity
-			return nil, unexpected("settings", v)
-		}
-		if err := set.set(params, m.Str(j), v); err != nil {
-			return nil, err
-		}
-	}
-	c.off, c.n, c.params = m.Offset(), m.Len(), params
-	return params, nil
 }
 
 // enumCode is s's code in an ENUM result: its index in names. The pure

@@ -60,7 +60,7 @@ func overloads(specs []spec) []function {
 type scratch struct {
 	surveys      []udf.Survey
 	interactions []udf.Interaction
-	settings     settingsCache
+	settings     udf.SettingsCache
 	clv          clvfunc.Models
 }
 
@@ -87,7 +87,7 @@ var specs = []spec{
 	{required: 3, function: function{
 		name: "satisfaction_index", params: []kind{varchars, tsList, ts, settingsMap}, result: kindDouble,
 		number: func(r row) (float64, bool, error) {
-			p, err := settingsArg(r, 3, &satisfy)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 3, &satisfy)
 			if err != nil {
 				return 0, false, err
 			}
@@ -103,7 +103,7 @@ var specs = []spec{
 		name: "satisfaction_level", params: []kind{varchars, tsList, ts, settingsMap}, result: kindEnum,
 		values: []string{udf.LevelSatisfied, udf.LevelNeutral, udf.LevelUnsatisfied, udf.LevelUnknown},
 		text: func(r row) (string, bool, error) {
-			p, err := settingsArg(r, 3, &satisfy)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 3, &satisfy)
 			if err != nil {
 				return "", false, err
 			}
@@ -120,7 +120,7 @@ var specs = []spec{
 	{required: 7, function: function{
 		name: "loyalty_score", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars, settingsMap}, result: kindDouble,
 		number: func(r row) (float64, bool, error) {
-			p, err := settingsArg(r, 7, &loyalty)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 7, &loyalty)
 			if err != nil {
 				return 0, false, err
 			}
@@ -136,7 +136,7 @@ var specs = []spec{
 		name: "loyalty_tier", params: []kind{dbl, bigint, bigint, bigint, bigint, dbl, varchars, settingsMap}, result: kindEnum,
 		values: []string{udf.TierLoyal, udf.TierDeveloping, udf.TierTransactional, udf.TierUnknown},
 		text: func(r row) (string, bool, error) {
-			p, err := settingsArg(r, 7, &loyalty)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 7, &loyalty)
 			if err != nil {
 				return "", false, err
 			}
@@ -156,7 +156,7 @@ var specs = []spec{
 		name: "lifecycle_stage", params: []kind{dbl, dbl, bigint, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.StageNew, udf.StageActive, udf.StageAtRisk, udf.StageLapsed, udf.StageLost},
 		text: func(r row) (string, bool, error) {
-			p, err := settingsArg(r, 5, &lifecycle)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 5, &lifecycle)
 			if err != nil {
 				return "", false, err
 			}
@@ -172,7 +172,7 @@ var specs = []spec{
 		name: "replacement_readiness", params: []kind{dbl, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.ReadinessNotYet, udf.ReadinessWindowOpen, udf.ReadinessOverdue, udf.ReadinessRecentlyRenewed},
 		text: func(r row) (string, bool, error) {
-			p, err := settingsArg(r, 3, &replace)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 3, &replace)
 			if err != nil {
 				return "", false, err
 			}
@@ -185,7 +185,7 @@ var specs = []spec{
 		name: "value_class", params: []kind{dbl, dbl, dbl, dbl, settingsMap}, result: kindEnum,
 		values: []string{udf.ValueMostValuable, udf.ValueMostGrowth, udf.ValueMaintain, udf.ValueNegative},
 		text: func(r row) (string, bool, error) {
-			p, err := settingsArg(r, 4, &value)
+			p, err := udf.SettingsArg(&r.settings, r.Row, 4, &value)
 			if err != nil {
 				return "", false, err
 			}
@@ -255,7 +255,7 @@ func loyaltyArgs(r row) (in udf.LoyaltyInput, err error) {
 // contactCloseness: NULL as_of gives NULL; NULL flags are false; an
 // interaction without a kind or a date is skipped.
 func contactCloseness(r row) (string, bool, error) {
-	p, err := settingsArg(r, 6, &contact)
+	p, err := udf.SettingsArg(&r.settings, r.Row, 6, &contact)
 	if err != nil {
 		return "", false, err
 	}
