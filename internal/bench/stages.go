@@ -66,35 +66,38 @@ func LoadOrders() Stage {
 	}
 }
 
+// rfmFloor and its description are the floor of every rfm_v1 stage: the bare per-customer aggregate, materialized.
+const rfmFloorDesc = "`group by customer_id` of max(order_ts), count(*), sum(amount)"
+
+func rfmFloor(ctx context.Context, env *Env) error { return rfm.BenchFloor(ctx, env.DB) }
+
 // ScoreRFM times every rfm_v1 column for every customer against the bare per-customer aggregate.
 func ScoreRFM() Stage {
 	return Stage{
 		Name:      "rfm_v1 scores and segments",
-		FloorDesc: "`group by customer_id` of max(order_ts), count(*), sum(amount)",
+		FloorDesc: rfmFloorDesc,
 		Ours:      func(ctx context.Context, env *Env) error { return rfm.BenchScore(ctx, env.DB, AsOf) },
-		Floor:     func(ctx context.Context, env *Env) error { return rfm.BenchFloor(ctx, env.DB) },
+		Floor:     rfmFloor,
 	}
 }
 
 // RFMParts times, against the same floor as ScoreRFM, the two costs no body of rfm_v1 can avoid: the per-customer
 // aggregate it needs and writing its finished columns. Together they bound the rfm_v1 ratio from below.
 func RFMParts() []Stage {
-	floor := func(ctx context.Context, env *Env) error { return rfm.BenchFloor(ctx, env.DB) }
-	const floorDesc = "`group by customer_id` of max(order_ts), count(*), sum(amount)"
 	return []Stage{
 		{
 			Name:      "rfm_v1 part: its aggregate",
-			FloorDesc: floorDesc,
+			FloorDesc: rfmFloorDesc,
 			Ours:      func(ctx context.Context, env *Env) error { return rfm.BenchAggregate(ctx, env.DB, AsOf) },
-			Floor:     floor,
+			Floor:     rfmFloor,
 		},
 		{
 			Name:      "rfm_v1 part: writing its 17 columns",
-			FloorDesc: floorDesc,
+			FloorDesc: rfmFloorDesc,
 			Setup:     func(ctx context.Context, env *Env) error { return rfm.PrepareBenchWrite(ctx, env.DB, AsOf) },
 			Teardown:  func(ctx context.Context, env *Env) error { return rfm.DropBenchWrite(ctx, env.DB) },
 			Ours:      func(ctx context.Context, env *Env) error { return rfm.BenchWrite(ctx, env.DB) },
-			Floor:     floor,
+			Floor:     rfmFloor,
 		},
 	}
 }
