@@ -483,9 +483,6 @@ func (l *loader) optimistic(ctx context.Context, fr *FileResult, p *plan, args m
 	if err != nil {
 		return nil, err
 	}
-	if l.req.Strict && len(first) > 0 {
-		return nil, &StrictError{Reject: first[0]}
-	}
 	fr.Read, fr.Loaded, fr.Rejected = loaded+rejected, loaded, rejected
 	return first, nil
 }
@@ -540,9 +537,6 @@ func (l *loader) careful(ctx context.Context, fr *FileResult, p *plan, args map[
 	first, err := l.firstRejects(ctx, p, args, file)
 	if err != nil {
 		return nil, err
-	}
-	if l.req.Strict && len(first) > 0 {
-		return nil, &StrictError{Reject: first[0]}
 	}
 	l.progress("%s: pass 3/3: inserting %d rows", file, fr.Read-fr.Rejected)
 	if fr.Loaded, err = l.exec(ctx, "insert", p, args); err != nil {
@@ -768,6 +762,7 @@ func (l *loader) bind(p *plan, fileCols []string, jsonTyped map[string]bool, fr 
 	return nil
 }
 
+// firstRejects reads the first rejected rows of file for the report; in strict mode the first one fails the load.
 func (l *loader) firstRejects(ctx context.Context, p *plan, args map[string]any, file string) ([]Reject, error) {
 	q, bound, err := sqlFor("first_rejects", p, args)
 	if err != nil {
@@ -794,7 +789,13 @@ func (l *loader) firstRejects(ctx context.Context, p *plan, args map[string]any,
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if l.req.Strict && len(out) > 0 {
+		return nil, &StrictError{Reject: out[0]}
+	}
+	return out, nil
 }
 
 func (l *loader) exec(ctx context.Context, name string, p *plan, args map[string]any) (int64, error) {
