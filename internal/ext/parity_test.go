@@ -115,12 +115,8 @@ func queryAll(t *testing.T, db *sql.DB, qs []parityQuery) []result {
 		}
 		res.Columns = len(cols)
 		for rows.Next() {
-			vals := make([]sql.NullString, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
+			vals, err := sqltest.ScanStrings(rows)
+			if err != nil {
 				t.Fatalf("%s: %v", q.Name, err)
 			}
 			row := make([]*string, len(cols))

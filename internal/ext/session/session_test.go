@@ -206,18 +206,10 @@ func rowsOf(ctx context.Context, db querier, query string) ([]string, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
-	}
 	var out []string
 	for rows.Next() {
-		vals := make([]sql.NullString, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := sqltest.ScanStrings(rows)
+		if err != nil {
 			return nil, err
 		}
 		parts := make([]string, len(vals))
