@@ -34,7 +34,7 @@ test: fmt-check vet node-client
 # drives chromium, not our concurrency. cmd/internal/cli and internal/ext build and run other
 # processes, which the detector does not see into. CI runs this after make test.
 RACE_PKGS := ./udf ./internal/clv ./internal/clvfit ./internal/rfm ./internal/custvalue ./internal/load \
-	./internal/shell ./internal/store ./internal/render ./internal/vector ./reports ./reports/chart
+	./internal/shell ./internal/store ./internal/render ./internal/vector ./internal/txn ./reports ./reports/chart
 race:
 	$(GO) test -race -count=1 -skip 'TestRenderInChromium' $(RACE_PKGS)
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/custval/custval/internal/txn"
 	"github.com/duckdb/duckdb-go/v2"
 	"github.com/jmoiron/sqlx"
 )
@@ -56,7 +57,7 @@ func (r *Runner) Run(ctx context.Context, rep *Report, values map[string]any) (*
 		return nil, fmt.Errorf("report %s: %w", rep.Name, err)
 	}
 	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := txn.Begin(ctx, conn)
 	if err != nil {
 		return nil, fmt.Errorf("report %s: begin: %w", rep.Name, err)
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/custval/custval/internal/clv"
+	"github.com/custval/custval/internal/txn"
 )
 
 // DefaultModels are fitted when Options.Models is empty.
@@ -292,7 +293,7 @@ func checkHoldout(m clv.Model, hs []history, t float64) clv.Holdout {
 }
 
 func store(ctx context.Context, db *sqlx.DB, opts Options, res *Result) error {
-	tx, err := db.BeginTxx(ctx, nil)
+	tx, err := txn.Beginx(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/custval/custval/internal/txn"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -98,7 +99,7 @@ func write(ctx context.Context, db *sqlx.DB, opts Options) (err error) {
 	if err := runSteps(ctx, conn, "sql/plan/*.sql", opts); err != nil {
 		return err
 	}
-	tx, err := conn.BeginTxx(ctx, nil)
+	tx, err := txn.Beginx(ctx, conn)
 	if err != nil {
 		return fmt.Errorf("generate demo data: %w", err)
 	}

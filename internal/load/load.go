@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/custval/custval/internal/txn"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -220,7 +221,7 @@ func (e *redoCareful) Error() string { return "load again carefully: " + e.why }
 // optimistically; on any error the transaction is rolled back.
 func (l *loader) attempt(ctx context.Context, conn *sqlx.Conn) (Result, error) {
 	req := l.req
-	tx, err := conn.BeginTxx(ctx, nil)
+	tx, err := txn.Beginx(ctx, conn)
 	if err != nil {
 		return Result{}, fmt.Errorf("load %s: %w", req.Table, err)
 	}

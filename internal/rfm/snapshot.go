@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/custval/custval/internal/txn"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -47,7 +48,7 @@ func Score(ctx context.Context, db *sqlx.DB, opts Options, exts ...Extension) (R
 		return Run{}, fmt.Errorf("score %s: %w", ModelVersion, err)
 	}
 	opts = opts.withDefaults()
-	tx, err := db.BeginTxx(ctx, nil)
+	tx, err := txn.Beginx(ctx, db)
 	if err != nil {
 		return Run{}, fmt.Errorf("score %s: %w", ModelVersion, err)
 	}

@@ -180,7 +180,16 @@ func TestInterruptedScoreIsAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, after := range []time.Duration{0, time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond} {
+	// The sweep lands the cancellation on every statement of the run, BEGIN included: a cancelled BEGIN
+	// once left the pooled connection inside an aborted transaction (see internal/txn).
+	var sweep []time.Duration
+	for after := time.Duration(0); after < 500*time.Microsecond; after += 5 * time.Microsecond {
+		sweep = append(sweep, after)
+	}
+	for after := 500 * time.Microsecond; after <= 20*time.Millisecond; after += 500 * time.Microsecond {
+		sweep = append(sweep, after)
+	}
+	for _, after := range sweep {
 		cctx, cancel := context.WithTimeout(ctx, after)
 		_, err := Score(cctx, db, Options{AsOf: date("2026-06-30"), K: 3})
 		cancel()

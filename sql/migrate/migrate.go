@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/custval/custval/internal/txn"
 )
 
 // Migration is one numbered SQL file.
@@ -130,7 +132,7 @@ func Up(ctx context.Context, db *sql.DB, fsys fs.FS) ([]Migration, error) {
 }
 
 func apply(ctx context.Context, db *sql.DB, m Migration) error {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := txn.Begin(ctx, db)
 	if err != nil {
 		return err
 	}
