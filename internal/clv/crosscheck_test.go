@@ -39,11 +39,13 @@ func expect2(q1, q2 quadrature, f func(a, b float64) float64) float64 {
 }
 
 // individual is a model at fixed (λ, second parameter): the likelihood split
-// into the "still alive at T" and "dropped out at t_x..T" parts, and the
-// expected purchases in (T, T+t] given alive.
+// into the "still alive at T" and "dropped out at t_x..T" parts, and, given
+// alive at T, the expected purchases in (T, T+t] and the probability of at
+// least one.
 type individual struct {
 	alive, dead func(l, p float64) float64
 	future      func(l, p float64) float64
+	purchase    func(l, p float64) float64
 }
 
 func closedVsIntegral(t *testing.T, m Model, q1, q2 quadrature, ind individual, x, tx, T, horizon float64) {
@@ -51,6 +53,7 @@ func closedVsIntegral(t *testing.T, m Model, q1, q2 quadrature, ind individual, 
 	alive := expect2(q1, q2, ind.alive)
 	lik := alive + expect2(q1, q2, ind.dead)
 	future := expect2(q1, q2, func(a, b float64) float64 { return ind.alive(a, b) * ind.future(a, b) })
+	purchase := expect2(q1, q2, func(a, b float64) float64 { return ind.alive(a, b) * ind.purchase(a, b) })
 	// 700 nodes per axis leave a quadrature error near 1e-5 for the most
 	// concentrated posteriors (x=5 in 20 weeks); the tolerance allows for it.
 	const tol = 3e-5
@@ -62,6 +65,7 @@ func closedVsIntegral(t *testing.T, m Model, q1, q2 quadrature, ind individual, 
 		{"log-likelihood", m.LogLikelihood(x, tx, T), math.Log(lik), tol},
 		{"P(alive)", m.PAlive(x, tx, T), alive / lik, tol},
 		{"E[Y(t)]", m.ExpectedPurchases(horizon, x, tx, T), future / lik, tol * math.Max(1, future/lik)},
+		{"P(purchase in t)", m.PPurchase(horizon, x, tx, T), purchase / lik, tol},
 	}
 	for _, c := range checks {
 		if math.Abs(c.got-c.want) > c.tol {
@@ -98,7 +102,8 @@ func TestBGNBDClosedFormsVsIntegration(t *testing.T) {
 					}
 					return p * math.Pow(1-p, x-1+k) * math.Pow(l, x) * math.Exp(-l*tx)
 				},
-				future: func(l, p float64) float64 { return -math.Expm1(-l*p*39) / p },
+				future:   func(l, p float64) float64 { return -math.Expm1(-l*p*39) / p },
+				purchase: func(l, _ float64) float64 { return -math.Expm1(-l * 39) },
 			}
 			closedVsIntegral(t, m, ql, qp, ind, x, tx, T, 39)
 		}
@@ -117,7 +122,8 @@ func TestParetoNBDClosedFormsVsIntegration(t *testing.T) {
 				dead: func(l, mu float64) float64 {
 					return math.Pow(l, x) * mu / (l + mu) * (math.Exp(-(l+mu)*tx) - math.Exp(-(l+mu)*T))
 				},
-				future: func(l, mu float64) float64 { return l / mu * -math.Expm1(-mu*52) },
+				future:   func(l, mu float64) float64 { return l / mu * -math.Expm1(-mu*52) },
+				purchase: func(l, mu float64) float64 { return l / (l + mu) * -math.Expm1(-(l+mu)*52) },
 			}
 			closedVsIntegral(t, m, ql, qm, ind, x, tx, T, 52)
 		}

@@ -53,6 +53,7 @@ func FuzzModels(f *testing.F) {
 			m.LogLikelihood(x, tx, T)
 			m.PAlive(x, tx, T)
 			m.ExpectedPurchases(horizon, x, tx, T)
+			m.PPurchase(horizon, x, tx, T)
 			return
 		}
 		if ll := m.LogLikelihood(x, tx, T); math.IsNaN(ll) || math.IsInf(ll, 1) {
@@ -73,6 +74,10 @@ func FuzzModels(f *testing.F) {
 			if !(math.IsNaN(e) && horizon > 1e4*(alpha+T)) {
 				t.Fatalf("%s %v: ExpectedPurchases(t=%v, x=%v, t_x=%v, T=%v) = %v", m.Name(), m.Params(), horizon, x, tx, T, e)
 			}
+		}
+		// At least one purchase needs the customer alive at T.
+		if p, pa := m.PPurchase(horizon, x, tx, T), m.PAlive(x, tx, T); !(p >= 0 && p <= pa*(1+1e-12)) {
+			t.Fatalf("%s %v: PPurchase(t=%v, x=%v, t_x=%v, T=%v) = %v with PAlive %v", m.Name(), m.Params(), horizon, x, tx, T, p, pa)
 		}
 		if e := m.ExpectedPurchasesNew(horizon); !(e >= 0) || math.IsInf(e, 0) {
 			if !(math.IsNaN(e) && horizon > 1e4*alpha) {

@@ -19,6 +19,8 @@ type Model interface {
 	PAlive(x, tx, T float64) float64
 	// ExpectedPurchases is the expected number of purchases in (T, T+t] given the history.
 	ExpectedPurchases(t, x, tx, T float64) float64
+	// PPurchase is the probability of at least one purchase in (T, T+t] given the history.
+	PPurchase(t, x, tx, T float64) float64
 	// ExpectedPurchasesNew is E[X(t)], the expected repeat purchases in (0, t]
 	// of a customer just acquired at time 0 (the unconditional expectation).
 	ExpectedPurchasesNew(t float64) float64
