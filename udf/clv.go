@@ -11,8 +11,9 @@ import (
 // The CLV functions take a fitted model's parameters explicitly, as the JSON
 // text kept in clv_models.params (clv.Stored): a scalar UDF cannot read the
 // table it would need. The SQL macros clv_p_alive, clv_expected_purchases,
-// clv_expected_spend and clv_value (sql/schema/0032_clv_functions.sql) look the
-// model up and call these; see docs/clv.md. NULL in any argument gives NULL.
+// clv_expected_spend and clv_value (sql/schema/0032_clv_functions.sql) and
+// clv_p_purchase (0040_clv_p_purchase.sql) look the model up and call these;
+// see docs/clv.md. NULL in any argument gives NULL.
 // The checks and the model calls are internal/clvfunc's, shared with the
 // vectorized path (vector_clv.go) and the loadable extension; the adapters
 // here only unbox what duckdb-go's row executor passes.
@@ -48,22 +49,23 @@ var clvPAliveFunc = Func{
 }
 
 var clvExpectedPurchasesFunc = Func{
-	Name:   "clv_expected_purchases_params",
-	Params: []Param{p("params", "VARCHAR"), p("horizon", "INTERVAL"), clvX, clvTX, clvT},
-	Result: "DOUBLE",
-	Doc:    "expected purchases in the horizon after T given the history, from a purchase model's params",
-	Eval: func(args []driver.Value) (any, error) {
-		var a clvArgs
-		params, iv := a.text(args, 0, "params"), a.interval(args, 1)
-		x, tx, T := a.float(args, 2, "x"), a.float(args, 3, "t_x"), a.float(args, 4, "T")
-		if a.err != nil {
-			return nil, a.err
-		}
-		var m clvfunc.Models
-		return orNil(m.ExpectedPurchases(params, iv.Months, iv.Days, iv.Micros, x, tx, T))
-	},
+	Name:          "clv_expected_purchases_params",
+	Params:        []Param{p("params", "VARCHAR"), p("horizon", "INTERVAL"), clvX, clvTX, clvT},
+	Result:        "DOUBLE",
+	Doc:           "expected purchases in the horizon after T given the history, from a purchase model's params",
+	Eval:          windowEval((*clvfunc.Models).ExpectedPurchases),
 	nullInNullOut: true,
 	vectorized:    clvVector((*clvfunc.Models).ExpectedPurchasesRow),
+}
+
+var clvPPurchaseFunc = Func{
+	Name:          "clv_p_purchase_params",
+	Params:        []Param{p("params", "VARCHAR"), p("horizon", "INTERVAL"), clvX, clvTX, clvT},
+	Result:        "DOUBLE",
+	Doc:           "probability of at least one purchase in the horizon after T given the history, from a purchase model's params",
+	Eval:          windowEval((*clvfunc.Models).PPurchase),
+	nullInNullOut: true,
+	vectorized:    clvVector((*clvfunc.Models).PPurchaseRow),
 }
 
 var clvExpectedSpendFunc = Func{
@@ -108,10 +110,25 @@ var clvValueFunc = Func{
 }
 
 // clvFuncs lists the CLV functions, registered by Register after the scores.
-var clvFuncs = []Func{clvPAliveFunc, clvExpectedPurchasesFunc, clvExpectedSpendFunc, clvValueFunc}
+var clvFuncs = []Func{clvPAliveFunc, clvExpectedPurchasesFunc, clvPPurchaseFunc, clvExpectedSpendFunc, clvValueFunc}
 
 // CLVFuncs lists the CLV functions for `custval udfs` and the docs.
 func CLVFuncs() []Func { return clvFuncs }
+
+// windowEval is the row adapter of a function over (params, horizon, x, t_x,
+// T), the arguments clv_expected_purchases_params and clv_p_purchase_params share.
+func windowEval(eval func(m *clvfunc.Models, params string, months, days int32, micros int64, x, tx, T float64) (float64, error)) func([]driver.Value) (any, error) {
+	return func(args []driver.Value) (any, error) {
+		var a clvArgs
+		params, iv := a.text(args, 0, "params"), a.interval(args, 1)
+		x, tx, T := a.float(args, 2, "x"), a.float(args, 3, "t_x"), a.float(args, 4, "T")
+		if a.err != nil {
+			return nil, a.err
+		}
+		var m clvfunc.Models
+		return orNil(eval(&m, params, iv.Months, iv.Days, iv.Micros, x, tx, T))
+	}
+}
 
 // orNil returns v as the row executor's result, or only the error.
 func orNil(v float64, err error) (any, error) {

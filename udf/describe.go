@@ -38,7 +38,7 @@ func Describe(w io.Writer, settings bool) error {
 		}
 	}
 	// The CLV functions take a stored model's params; the SQL macros clv_p_alive, clv_expected_purchases,
-	// clv_expected_spend and clv_value look the model up and call them.
+	// clv_p_purchase, clv_expected_spend and clv_value look the model up and call them.
 	for _, f := range clvFuncs {
 		fmt.Fprintf(w, "\n%s\n  %s\n  docs/clv.md (SQL interface; everyday form: the macro %s)\n",
 			f.Signature(), f.Doc, strings.TrimSuffix(f.Name, "_params"))

@@ -68,7 +68,7 @@ func checkRange(t *testing.T, fn Func, args []driver.Value, got any) {
 	switch fn.Name {
 	case "satisfaction_index", "loyalty_score":
 		hi = 100
-	case "clv_p_alive_params":
+	case "clv_p_alive_params", "clv_p_purchase_params":
 		hi = 1
 	case "clv_value_params":
 		lo = -math.MaxFloat64 // a negative discount rate or spend is the caller's to choose

@@ -1,5 +1,6 @@
 // Package clvfunc evaluates custval's CLV SQL functions (clv_p_alive_params,
-// clv_expected_purchases_params, clv_expected_spend_params, clv_value_params)
+// clv_expected_purchases_params, clv_p_purchase_params,
+// clv_expected_spend_params, clv_value_params)
 // from plain Go values: the argument checks, their wording and the model calls.
 // Every host calls it: package udf's duckdb-go row executor and its vectorized
 // path, and the loadable extension (internal/ext/cshared), so the three cannot
@@ -74,18 +75,39 @@ func (m *Models) PAlive(params string, x, tx, T float64) (float64, error) {
 // ExpectedPurchases is clv_expected_purchases_params(params, horizon, x, t_x, T);
 // the horizon comes as a DuckDB INTERVAL's months, days and microseconds.
 func (m *Models) ExpectedPurchases(params string, months, days int32, micros int64, x, tx, T float64) (float64, error) {
-	pm, err := m.Purchase(params)
+	pm, t, err := m.window(params, months, days, micros, x, tx, T)
 	if err != nil {
-		return 0, err
-	}
-	t, err := clv.HorizonUnits(pm.Unit, months, days, micros)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %w", ErrArgument, err)
-	}
-	if err := History(x, tx, T); err != nil {
 		return 0, err
 	}
 	return pm.Model.ExpectedPurchases(t, x, tx, T), nil
+}
+
+// PPurchase is clv_p_purchase_params(params, horizon, x, t_x, T), with
+// ExpectedPurchases' arguments, checks and errors.
+func (m *Models) PPurchase(params string, months, days int32, micros int64, x, tx, T float64) (float64, error) {
+	pm, t, err := m.window(params, months, days, micros, x, tx, T)
+	if err != nil {
+		return 0, err
+	}
+	return pm.Model.PPurchase(t, x, tx, T), nil
+}
+
+// window checks the arguments of a function over the horizon after T, in the
+// order every such function checks them (params, horizon, history), and
+// returns the purchase model and the horizon in its time unit.
+func (m *Models) window(params string, months, days int32, micros int64, x, tx, T float64) (*clv.Parsed, float64, error) {
+	pm, err := m.Purchase(params)
+	if err != nil {
+		return nil, 0, err
+	}
+	t, err := clv.HorizonUnits(pm.Unit, months, days, micros)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %w", ErrArgument, err)
+	}
+	if err := History(x, tx, T); err != nil {
+		return nil, 0, err
+	}
+	return pm, t, nil
 }
 
 // ExpectedSpend is clv_expected_spend_params(spend_params, x, m_x).
@@ -172,6 +194,13 @@ func (m *Models) ExpectedPurchasesRow(r vector.Row) (float64, error) {
 	params, _ := r.Varchar(0)
 	months, days, micros, _ := r.Interval(1)
 	return m.ExpectedPurchases(params, months, days, micros, r.Double(2), r.Double(3), r.Double(4))
+}
+
+// PPurchaseRow is PPurchase over (params VARCHAR, horizon INTERVAL, x, t_x, T DOUBLE).
+func (m *Models) PPurchaseRow(r vector.Row) (float64, error) {
+	params, _ := r.Varchar(0)
+	months, days, micros, _ := r.Interval(1)
+	return m.PPurchase(params, months, days, micros, r.Double(2), r.Double(3), r.Double(4))
 }
 
 // ExpectedSpendRow is ExpectedSpend over (spend_params VARCHAR, x, m_x DOUBLE).

@@ -66,6 +66,8 @@ func TestArgumentChecks(t *testing.T) {
 		{"infinite m_x", SpendHistory(1, math.Inf(1)), "m_x=+Inf"},
 		{"part-month value horizon", second(m.Value(bgnbd, spend, 1, 1, 0, 0.1, 1, 1, 2, 3)), "horizon of 1 months 1 days 0 µs"},
 		{"negative purchases horizon", second(m.ExpectedPurchases(bgnbd, -1, 0, 0, 1, 1, 2)), "must not be negative"},
+		{"negative p_purchase horizon", second(m.PPurchase(bgnbd, 0, -1, 0, 1, 1, 2)), "must not be negative"},
+		{"p_purchase history", second(m.PPurchase(pareto, 12, 0, 0, 1, 5, 2)), "need 0 <= t_x <= T"},
 		{"value m_x", second(m.Value(bgnbd, spend, 12, 0, 0, 0.1, 1, 1, 2, -3)), "m_x=-3"},
 	} {
 		if c.want == "" {
@@ -76,6 +78,81 @@ func TestArgumentChecks(t *testing.T) {
 		}
 		if !errors.Is(c.err, ErrArgument) || !strings.Contains(c.err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one wrapping %v and containing %q", c.name, c.err, ErrArgument, c.want)
+		}
+	}
+}
+
+// PPurchase converts the horizon as ExpectedPurchases does: against BG/NBD's
+// closed form written out here, P(alive) · (1 − ((α+T)/(α+T+t))^(r+x)), with
+// t the horizon in the model's unit (weeks for bgnbd, days for pareto).
+func TestPPurchaseHorizon(t *testing.T) {
+	var m Models
+	const r, alpha = 0.243, 4.414 // bgnbd's
+	for _, c := range []struct {
+		name         string
+		months, days int32
+		micros       int64
+		weeks        float64
+		x, tx, T     float64
+	}{
+		{"12 months", 12, 0, 0, 365.25 / 7, 3, 20, 52},
+		{"90 days", 0, 90, 0, 90.0 / 7, 3, 20, 52},
+		{"36 hours", 0, 0, 36 * 3600e6, 1.5 / 7, 0, 0, 10},
+		{"1 month 3 days", 1, 3, 0, (365.25/12 + 3) / 7, 10, 52, 52},
+		{"zero horizon", 0, 0, 0, 0, 3, 20, 52},
+	} {
+		got, err := m.PPurchase(bgnbd, c.months, c.days, c.micros, c.x, c.tx, c.T)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		alive, err := m.PAlive(bgnbd, c.x, c.tx, c.T)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := alive * (1 - math.Pow((alpha+c.T)/(alpha+c.T+c.weeks), r+c.x))
+		if math.Abs(got-want) > 1e-12*math.Max(1, want) {
+			t.Errorf("%s: PPurchase %v, want %v", c.name, got, want)
+		}
+	}
+	// A day-unit model reads the same horizon in days.
+	p, err := clv.ParseCached(pareto, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := m.PPurchase(pareto, 0, 90, 0, 3, 20, 52)
+	if want := p.Model.PPurchase(90, 3, 20, 52); err != nil || got != want {
+		t.Errorf("pareto over 90 days: %v, %v; want %v", got, err, want)
+	}
+}
+
+// PPurchase and ExpectedPurchases refuse the same arguments with the same
+// words: they share the argument rules of clv_expected_purchases_params.
+func TestPPurchaseErrorsAsExpectedPurchases(t *testing.T) {
+	var m Models
+	for _, c := range []struct {
+		params       string
+		months, days int32
+		x, tx, T     float64
+	}{
+		{"not json", 12, 0, 1, 1, 2},
+		{spend, 12, 0, 1, 1, 2},
+		{`{"model":"bgnbd","time_unit":"month","params":{"r":1,"alpha":1,"a":1,"b":1}}`, 12, 0, 1, 1, 2},
+		{bgnbd, -1, 0, 1, 1, 2},
+		{bgnbd, 0, -3, 1, 1, 2},
+		{bgnbd, -1, 0, -1, 5, 2}, // the horizon is checked before the history
+		{bgnbd, 12, 0, -1, 1, 2},
+		{bgnbd, 12, 0, 1.5, 1, 2},
+		{bgnbd, 12, 0, math.NaN(), 1, 2},
+		{pareto, 12, 0, 1, 5, 2},
+		{pareto, 12, 0, 1, 1, math.Inf(1)},
+		{pareto, 12, 0, 1, math.NaN(), 2},
+	} {
+		_, got := m.PPurchase(c.params, c.months, c.days, 0, c.x, c.tx, c.T)
+		_, want := m.ExpectedPurchases(c.params, c.months, c.days, 0, c.x, c.tx, c.T)
+		if got == nil || want == nil || got.Error() != want.Error() || errors.Is(got, ErrArgument) != errors.Is(want, ErrArgument) {
+			t.Errorf("%.20s… %d months %d days (%v, %v, %v): PPurchase error %v, ExpectedPurchases %v; want the same error",
+				c.params, c.months, c.days, c.x, c.tx, c.T, got, want)
 		}
 	}
 }

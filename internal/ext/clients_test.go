@@ -115,6 +115,7 @@ func TestDatabaseFileInStockClient(t *testing.T) {
 		q("clv_v1", "from clv_v1(as_of := "+day+")"),
 		q("value_matrix_v1", "from value_matrix_v1(as_of := "+day+")"),
 		q("scalar macro clv_p_alive", `select customer_id, clv_p_alive(x, t_x, "T") as p from clv_summary_v1(as_of := `+day+`)`),
+		q("scalar macro clv_p_purchase", `select customer_id, clv_p_purchase(interval 90 day, x, t_x, "T") as p from clv_summary_v1(as_of := `+day+`)`),
 	}
 	all := append(append([]parityQuery{}, plain...), udfBacked...)
 	want := queryFile(t, db, all)
@@ -182,6 +183,11 @@ func TestMacrosOnLoadOverAnalystTables(t *testing.T) {
 			ours = append(ours, q(c, "from "+c))
 			theirs = append(theirs, q(c, "from custval."+c))
 		}
+		// A scalar macro over the CLV summary: the latest fitted model's P(purchase within a quarter).
+		scalar := `select customer_id, %sclv_p_purchase(interval 3 month, x, t_x, "T") as p
+			from %sclv_summary_v1(as_of := date '` + demoAsOf + `')`
+		ours = append(ours, q("clv_p_purchase", fmt.Sprintf(scalar, "", "")))
+		theirs = append(theirs, q("clv_p_purchase", fmt.Sprintf(scalar, "custval.", "custval.")))
 		want := queryFile(t, db, ours)
 		got := runNode(t, nodeDir, nodeRequest{
 			Extension: lib, Database: ":memory:", Setup: setup,

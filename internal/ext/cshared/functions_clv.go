@@ -6,10 +6,10 @@ import (
 )
 
 // The CLV functions of package udf (udf/clv.go), which the SQL macros
-// clv_p_alive, clv_expected_purchases, ... call with a fitted model's params
-// text. Their argument checks, error wording and model calls are
-// internal/clvfunc's, the code package udf runs in both its executors; a row
-// reaches them only without a NULL argument (defaultNulls), as there.
+// clv_p_alive, clv_expected_purchases, clv_p_purchase, ... call with a fitted
+// model's params text. Their argument checks, error wording and model calls
+// are internal/clvfunc's, the code package udf runs in both its executors; a
+// row reaches them only without a NULL argument (defaultNulls), as there.
 
 var (
 	varchar  = kindVarchar
@@ -24,6 +24,10 @@ var clvSpecs = []spec{
 	{required: 5, function: function{
 		name: "clv_expected_purchases_params", params: []kind{varchar, interval, dbl, dbl, dbl}, result: kindDouble, defaultNulls: true,
 		number: clvNumber((*clvfunc.Models).ExpectedPurchasesRow),
+	}},
+	{required: 5, function: function{
+		name: "clv_p_purchase_params", params: []kind{varchar, interval, dbl, dbl, dbl}, result: kindDouble, defaultNulls: true,
+		number: clvNumber((*clvfunc.Models).PPurchaseRow),
 	}},
 	{required: 3, function: function{
 		name: "clv_expected_spend_params", params: []kind{varchar, dbl, dbl}, result: kindDouble, defaultNulls: true,

@@ -336,6 +336,8 @@ select id,
     clv_p_alive_params(m, x, tx, big_t) as p_alive,
     clv_expected_purchases_params(m, interval 12 month, x, tx, big_t) as purchases,
     clv_expected_purchases_params(m, interval 90 day, x, tx, big_t) as purchases_90d,
+    clv_p_purchase_params(m, interval 12 month, x, tx, big_t) as p_purchase,
+    clv_p_purchase_params(m, interval 90 day, x, tx, big_t) as p_purchase_90d,
     clv_expected_spend_params(g, x, mx) as spend,
     clv_value_params(m, g, interval 2 year, 0.1, x, tx, big_t, mx) as clv
 from (values
@@ -362,6 +364,11 @@ from (
 -- name: error clv history out of order
 -- error: need 0 <= t_x <= T
 select clv_p_alive_params('{"model":"bgnbd","time_unit":"week","params":{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}}', 2, 50, 40) as p from range(3)
+
+-- name: error clv negative horizon
+-- error: must not be negative
+select clv_p_purchase_params('{"model":"bgnbd","time_unit":"week","params":{"r":0.243,"alpha":4.414,"a":0.793,"b":2.426}}',
+    interval '-3 days', 2, 30, 40) as p from range(3)
 
 -- name: error clv horizon not whole months
 -- error: needs a whole, non-negative number of months

@@ -111,3 +111,5 @@ CREATE MACRO clv_summary (as_of := NULL, time_unit := 'week', calibration_start 
 CREATE MACRO clv (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT * FROM clv_v1(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate));
 
 CREATE MACRO value_matrix (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT * FROM value_matrix_v1(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate));
+
+CREATE MACRO clv_p_purchase (horizon, x, t_x, T) AS (clv_p_purchase_params(clv_model_params(clv_purchase_model_id(NULL, NULL)), horizon, x, t_x, T)), (which, horizon, x, t_x, T) AS (clv_p_purchase_params(clv_model_params(clv_purchase_model_id(which, NULL)), horizon, x, t_x, T));
