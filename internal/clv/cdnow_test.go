@@ -305,8 +305,15 @@ func TestCDNOWHoldout(t *testing.T) {
 	el := loadCDNOWElog(t)
 	cs := customersOf(el)
 	actual := make([]float64, len(el))
+	buyers, zeroBuyers := 0.0, 0.0
 	for i, c := range el {
 		actual[i] = c.Holdout
+		if c.Holdout > 0 {
+			buyers++
+			if c.X == 0 {
+				zeroBuyers++
+			}
+		}
 	}
 	hist := Collapse(cs)
 	const calibrationRepeats = 2457 // SOURCE.md: repeat purchases in weeks 1-39
@@ -339,6 +346,16 @@ func TestCDNOWHoldout(t *testing.T) {
 		if zero.Customers != 1411 || zero.Actual != 334 {
 			t.Errorf("%s: zero class has %v customers with %v holdout purchases, want 1411 and 334", m.Name(), zero.Customers, zero.Actual)
 		}
+		if h.Buyers != buyers || zero.Buyers != zeroBuyers {
+			t.Errorf("%s: %v holdout buyers (%v with x = 0), want %v (%v)", m.Name(), h.Buyers, zero.Buyers, buyers, zeroBuyers)
+		}
+		alive := 0.0
+		for _, c := range cs {
+			alive += m.PAlive(c.X, c.TX, c.T)
+		}
+		if !(h.PredictedBuyers > 0 && h.PredictedBuyers <= alive) {
+			t.Errorf("%s: Σ P(purchase) = %v, want in (0, Σ P(alive) = %v]", m.Name(), h.PredictedBuyers, alive)
+		}
 		cal := 0.0
 		for _, c := range cs {
 			cal += m.ExpectedPurchasesNew(c.T)
@@ -356,8 +373,10 @@ func TestCDNOWHoldout(t *testing.T) {
 			if r.OrMore {
 				plus = "+"
 			}
-			t.Logf("%s x=%d%s n=%v actual mean %.3f, conditional expectation %.3f", m.Name(), r.X, plus, r.Customers, r.Actual/r.Customers, r.Predicted/r.Customers)
+			t.Logf("%s x=%d%s n=%v actual mean %.3f, conditional expectation %.3f; buyers %v, Σ P(purchase) %.1f",
+				m.Name(), r.X, plus, r.Customers, r.Actual/r.Customers, r.Predicted/r.Customers, r.Buyers, r.PredictedBuyers)
 		}
-		t.Logf("%s holdout total: actual %v, conditional %.1f, tracking %.1f; week-78 cumulative %.2f%% under", m.Name(), h.Actual, h.Predicted, h.Tracking, under)
+		t.Logf("%s holdout total: actual %v, conditional %.1f, tracking %.1f; week-78 cumulative %.2f%% under; buyers %v, Σ P(purchase) %.1f",
+			m.Name(), h.Actual, h.Predicted, h.Tracking, under, h.Buyers, h.PredictedBuyers)
 	}
 }
