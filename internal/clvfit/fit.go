@@ -125,6 +125,7 @@ type history struct {
 	X, TX, T  float64
 	Customers float64
 	Holdout   float64 // purchase days in the holdout, summed over the customers
+	Buyers    float64 // customers with a purchase day in the holdout
 }
 
 // Run fits the requested models on the summary as of AsOf minus HoldoutMonths
@@ -234,7 +235,7 @@ func readInputs(ctx context.Context, db *sqlx.DB, opts Options, calibrationEnd t
 	)
 	for rows.Next() {
 		var h history
-		if err := rows.Scan(&isSpend, &h.X, &h.TX, &h.T, &mx, &h.Customers, &h.Holdout); err != nil {
+		if err := rows.Scan(&isSpend, &h.X, &h.TX, &h.T, &mx, &h.Customers, &h.Holdout, &h.Buyers); err != nil {
 			return nil, nil, err
 		}
 		if isSpend {
@@ -282,11 +283,16 @@ func checkHoldout(m clv.Model, hs []history, t float64) clv.Holdout {
 	for _, h := range hs {
 		b := min(int(h.X), HoldoutTop)
 		e := h.Customers * m.ExpectedPurchases(t, h.X, h.TX, h.T)
+		p := h.Customers * m.PPurchase(t, h.X, h.TX, h.T)
 		out.Rows[b].Customers += h.Customers
 		out.Rows[b].Actual += h.Holdout
 		out.Rows[b].Predicted += e
+		out.Rows[b].Buyers += h.Buyers
+		out.Rows[b].PredictedBuyers += p
 		out.Actual += h.Holdout
 		out.Predicted += e
+		out.Buyers += h.Buyers
+		out.PredictedBuyers += p
 		out.Tracking += h.Customers * (m.ExpectedPurchasesNew(h.T+t) - m.ExpectedPurchasesNew(h.T))
 	}
 	return out
@@ -334,7 +340,8 @@ func store(ctx context.Context, db *sqlx.DB, opts Options, res *Result) error {
 			if _, err := tx.ExecContext(ctx, mustSQL("insert_holdout.sql"),
 				sql.Named("model_id", m.ID), sql.Named("bucket", r.Bucket), sql.Named("bucket_order", r.Order),
 				sql.Named("customers", int64(math.Round(r.Customers))), sql.Named("actual", r.Actual),
-				sql.Named("predicted", r.Predicted), sql.Named("tracking", r.Tracking)); err != nil {
+				sql.Named("predicted", r.Predicted), sql.Named("tracking", r.Tracking),
+				sql.Named("buyers", int64(math.Round(r.Buyers))), sql.Named("predicted_buyers", r.PredictedBuyers)); err != nil {
 				return fmt.Errorf("insert %s holdout bucket %s: %w", m.Fit.Model, r.Bucket, err)
 			}
 		}
@@ -344,24 +351,28 @@ func store(ctx context.Context, db *sqlx.DB, opts Options, res *Result) error {
 
 // HoldoutRow is one printed or stored row of a holdout check.
 type HoldoutRow struct {
-	Bucket    string // "0" .. "6", "7+", "total"
-	Order     int
-	Customers float64
-	Actual    float64
-	Predicted float64
-	Tracking  any // float64 on the total row, nil otherwise
+	Bucket          string // "0" .. "6", "7+", "total"
+	Order           int
+	Customers       float64
+	Actual          float64
+	Predicted       float64
+	Tracking        any // float64 on the total row, nil otherwise
+	Buyers          float64
+	PredictedBuyers float64
 }
 
 // HoldoutRows lists a holdout check's buckets and then its total.
 func HoldoutRows(h clv.Holdout) []HoldoutRow {
 	var out []HoldoutRow
-	total := HoldoutRow{Bucket: "total", Order: len(h.Rows), Actual: h.Actual, Predicted: h.Predicted, Tracking: h.Tracking}
+	total := HoldoutRow{Bucket: "total", Order: len(h.Rows), Actual: h.Actual, Predicted: h.Predicted, Tracking: h.Tracking,
+		Buyers: h.Buyers, PredictedBuyers: h.PredictedBuyers}
 	for i, r := range h.Rows {
 		b := strconv.Itoa(r.X)
 		if r.OrMore {
 			b += "+"
 		}
-		out = append(out, HoldoutRow{Bucket: b, Order: i, Customers: r.Customers, Actual: r.Actual, Predicted: r.Predicted})
+		out = append(out, HoldoutRow{Bucket: b, Order: i, Customers: r.Customers, Actual: r.Actual, Predicted: r.Predicted,
+			Buyers: r.Buyers, PredictedBuyers: r.PredictedBuyers})
 		total.Customers += r.Customers
 	}
 	return append(out, total)

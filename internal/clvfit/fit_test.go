@@ -108,19 +108,23 @@ func TestFitCDNOWThroughDatabase(t *testing.T) {
 		Actual    float64  `db:"actual"`
 		Predicted float64  `db:"predicted"`
 		Tracking  *float64 `db:"tracking"`
+		Buyers    int64    `db:"buyers"`
+		PBuyers   float64  `db:"predicted_buyers"`
 	}
-	if err := db.SelectContext(ctx, &holdout, `select bucket, customers, actual, predicted, tracking from clv_holdout
+	if err := db.SelectContext(ctx, &holdout, `select bucket, customers, actual, predicted, tracking, buyers, predicted_buyers from clv_holdout
 		where model_id = $1 order by bucket_order`, rows[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	// docs/clv.md: customers and mean actual purchases per bucket, and BG/NBD's conditional expectation.
+	// docs/clv.md: customers, mean actual purchases and customers who bought per bucket, and BG/NBD's
+	// conditional expectation.
 	wantBuckets := []struct {
-		bucket          string
-		customers       int64
-		actual, predict float64 // per customer, 3 dp
+		bucket            string
+		customers, buyers int64
+		actual, predict   float64 // per customer, 3 dp
 	}{
-		{"0", 1411, 0.237, 0.225}, {"1", 439, 0.697, 0.523}, {"2", 214, 1.393, 1.044}, {"3", 100, 1.560, 1.520},
-		{"4", 62, 2.532, 2.164}, {"5", 38, 2.947, 2.654}, {"6", 29, 3.862, 3.504}, {"7+", 64, 6.359, 6.157},
+		{"0", 1411, 193, 0.237, 0.225}, {"1", 439, 157, 0.697, 0.523}, {"2", 214, 125, 1.393, 1.044},
+		{"3", 100, 59, 1.560, 1.520}, {"4", 62, 49, 2.532, 2.164}, {"5", 38, 26, 2.947, 2.654},
+		{"6", 29, 19, 3.862, 3.504}, {"7+", 64, 56, 6.359, 6.157},
 	}
 	if len(holdout) != len(wantBuckets)+1 {
 		t.Fatalf("clv_holdout has %d rows for bgnbd, want %d", len(holdout), len(wantBuckets)+1)
@@ -129,14 +133,16 @@ func TestFitCDNOWThroughDatabase(t *testing.T) {
 		g := holdout[i]
 		n := float64(g.Customers)
 		if g.Bucket != w.bucket || g.Customers != w.customers || round(g.Actual/n, 3) != w.actual ||
-			round(g.Predicted/n, 3) != w.predict || g.Tracking != nil {
-			t.Errorf("bucket %d = %s: %d customers, actual %.3f, predicted %.3f each; want %s: %d, %.3f, %.3f",
-				i, g.Bucket, g.Customers, g.Actual/n, g.Predicted/n, w.bucket, w.customers, w.actual, w.predict)
+			round(g.Predicted/n, 3) != w.predict || g.Tracking != nil || g.Buyers != w.buyers ||
+			!(g.PBuyers > 0 && g.PBuyers < n) {
+			t.Errorf("bucket %d = %s: %d customers, actual %.3f, predicted %.3f each, %d buyers (Σ P %.1f); want %s: %d, %.3f, %.3f, %d",
+				i, g.Bucket, g.Customers, g.Actual/n, g.Predicted/n, g.Buyers, g.PBuyers, w.bucket, w.customers, w.actual, w.predict, w.buyers)
 		}
 	}
 	total := holdout[len(holdout)-1]
-	if total.Bucket != "total" || total.Customers != 2357 || total.Actual != 1882 || round(total.Predicted, 1) != 1653.4 || total.Tracking == nil {
-		t.Errorf("total = %+v, want 2357 customers, 1882 actual, 1653.4 predicted, and a tracking forecast", total)
+	if total.Bucket != "total" || total.Customers != 2357 || total.Actual != 1882 || round(total.Predicted, 1) != 1653.4 ||
+		total.Tracking == nil || total.Buyers != 684 || round(total.PBuyers, 1) != 617.0 {
+		t.Errorf("total = %+v, want 2357 customers, 1882 actual, 1653.4 predicted, a tracking forecast, 684 buyers, 617.0 expected", total)
 	}
 }
 
@@ -163,13 +169,16 @@ func TestHoldoutMatchesCheckHoldout(t *testing.T) {
 		t.Fatal(err)
 	}
 	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
-	if !close(got.Actual, want.Actual) || !close(got.Predicted, want.Predicted) || !close(got.Tracking, want.Tracking) {
-		t.Errorf("totals: got actual %v predicted %v tracking %v, clv.CheckHoldout %v %v %v",
-			got.Actual, got.Predicted, got.Tracking, want.Actual, want.Predicted, want.Tracking)
+	if !close(got.Actual, want.Actual) || !close(got.Predicted, want.Predicted) || !close(got.Tracking, want.Tracking) ||
+		!close(got.Buyers, want.Buyers) || !close(got.PredictedBuyers, want.PredictedBuyers) {
+		t.Errorf("totals: got actual %v predicted %v tracking %v buyers %v (Σ P %v), clv.CheckHoldout %v %v %v %v (%v)",
+			got.Actual, got.Predicted, got.Tracking, got.Buyers, got.PredictedBuyers,
+			want.Actual, want.Predicted, want.Tracking, want.Buyers, want.PredictedBuyers)
 	}
 	for i := range want.Rows {
 		g, w := got.Rows[i], want.Rows[i]
-		if g.X != w.X || g.OrMore != w.OrMore || !close(g.Customers, w.Customers) || !close(g.Actual, w.Actual) || !close(g.Predicted, w.Predicted) {
+		if g.X != w.X || g.OrMore != w.OrMore || !close(g.Customers, w.Customers) || !close(g.Actual, w.Actual) || !close(g.Predicted, w.Predicted) ||
+			!close(g.Buyers, w.Buyers) || !close(g.PredictedBuyers, w.PredictedBuyers) {
 			t.Errorf("bucket %d: got %+v, clv.CheckHoldout %+v", i, g, w)
 		}
 	}

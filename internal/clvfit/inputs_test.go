@@ -54,14 +54,18 @@ func TestReadInputsMatchesCollapse(t *testing.T) {
 						holdoutEnd = tt.asOf
 					}
 					var cs []clv.Customer
-					holdout := map[[3]float64]float64{}
+					holdout, buyers := map[[3]float64]float64{}, map[[3]float64]float64{}
 					for _, r := range sqlSummaryFrom(t, db, tt.calibrationEnd, unit, holdoutEnd, tt.start) {
 						cs = append(cs, clv.Customer{X: r.X, TX: r.TX, T: r.T, MX: r.MX})
 						holdout[[3]float64{r.X, r.TX, r.T}] += r.Holdout.Float64
+						if r.Holdout.Float64 > 0 {
+							buyers[[3]float64{r.X, r.TX, r.T}]++
+						}
 					}
 					var want []history
 					for _, h := range clv.Collapse(cs) {
-						want = append(want, history{h.X, h.TX, h.T, h.Count, holdout[[3]float64{h.X, h.TX, h.T}]})
+						key := [3]float64{h.X, h.TX, h.T}
+						want = append(want, history{h.X, h.TX, h.T, h.Count, holdout[key], buyers[key]})
 					}
 					if !slices.Equal(hs, want) {
 						t.Errorf("%s: histories differ from clv.Collapse: %s", unit, firstDiff(hs, want))

@@ -64,5 +64,25 @@ func WriteReport(w io.Writer, res Result) error {
 		fmt.Fprintf(tw, "%.1f\t", m.Holdout.Tracking)
 	}
 	fmt.Fprintln(tw)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
+	// The same buckets counted in customers: who bought at all, against Σ P(purchase in the holdout), the
+	// figure a list ranked by clv_p_purchase relies on.
+	fmt.Fprintf(w, "\ncustomers with a purchase day in the holdout, against the sum of P(purchase)\n")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "x\tcustomers\tbuyers\t")
+	for _, m := range checked {
+		fmt.Fprintf(tw, "%s\t", m.Fit.Model)
+	}
+	fmt.Fprintln(tw)
+	for j, r := range rows[0] {
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t", r.Bucket, r.Customers, r.Buyers)
+		for i := range checked {
+			fmt.Fprintf(tw, "%.1f\t", rows[i][j].PredictedBuyers)
+		}
+		fmt.Fprintln(tw)
+	}
 	return tw.Flush()
 }

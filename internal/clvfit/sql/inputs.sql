@@ -1,6 +1,6 @@
 -- The fits' input, collapsed here so memory follows distinct histories, not customers:
---   * spend = false: the distinct calibration histories (x, t_x, T) with how many customers share each and
---     their holdout purchase days in total;
+--   * spend = false: the distinct calibration histories (x, t_x, T) with how many customers share each,
+--     their holdout purchase days in total, and how many of them bought in the holdout;
 --   * spend = true (only when $with_spend): the distinct (x, m_x) of the repeat customers with a positive
 --     repeat spend, the Gamma-Gamma input.
 --
@@ -64,7 +64,8 @@ select
     coalesce(age, 0) as age,
     coalesce(m_x, 0) as mx,
     count(*)::double as customers,
-    coalesce(sum(holdout_purchases), 0)::double as holdout
+    coalesce(sum(holdout_purchases), 0)::double as holdout,
+    count(*) filter (where holdout_purchases > 0)::double as holdout_buyers
 from s
 group by grouping sets ((x, t_x, age), (x, m_x))
 having grouping(m_x) = 1 or ($with_spend and x > 0 and m_x > 0)

@@ -16,7 +16,7 @@ CREATE TABLE assets(asset_id VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, bra
 
 CREATE TABLE categories(category VARCHAR NOT NULL, kind VARCHAR NOT NULL, margin_class VARCHAR, CHECK((kind IN ('essential', 'discretionary'))), CHECK((margin_class IN ('low', 'medium', 'high'))));
 
-CREATE TABLE clv_holdout(model_id BIGINT NOT NULL, bucket VARCHAR NOT NULL, bucket_order INTEGER NOT NULL, customers BIGINT NOT NULL, actual DOUBLE NOT NULL, predicted DOUBLE NOT NULL, tracking DOUBLE);
+CREATE TABLE clv_holdout(model_id BIGINT NOT NULL, bucket VARCHAR NOT NULL, bucket_order INTEGER NOT NULL, customers BIGINT NOT NULL, actual DOUBLE NOT NULL, predicted DOUBLE NOT NULL, tracking DOUBLE, buyers BIGINT, predicted_buyers DOUBLE);
 
 CREATE TABLE clv_models(id BIGINT DEFAULT(nextval('clv_model_id_seq')) NOT NULL, run_id BIGINT NOT NULL, "position" INTEGER NOT NULL, model VARCHAR NOT NULL, as_of DATE NOT NULL, calibration_start DATE, calibration_end DATE NOT NULL, holdout_months INTEGER DEFAULT(0) NOT NULL, time_unit VARCHAR NOT NULL, params JSON NOT NULL, log_likelihood DOUBLE, n_customers BIGINT NOT NULL, n_histories BIGINT NOT NULL, converged BOOLEAN NOT NULL, message VARCHAR NOT NULL, iterations INTEGER NOT NULL, fitted_at TIMESTAMP NOT NULL, data_fingerprint VARCHAR NOT NULL, CHECK((model IN ('bgnbd', 'mbgnbd', 'paretonbd', 'gammagamma'))), CHECK((time_unit IN ('week', 'day'))));
 
