@@ -220,6 +220,66 @@ func TestCLVV1OnFixture(t *testing.T) {
 	}
 }
 
+// clv_v2 is clv_v1's rows, unchanged, with P(purchase) over 90 days and 12 months from the same model, equal to
+// the Go model's customer by customer.
+func TestCLVV2OnFixture(t *testing.T) {
+	db := openFixture(t)
+	insertModel(t, db, 1, 1, "bgnbd", "2026-03-31", bgParams, true)
+	insertModel(t, db, 1, 2, "gammagamma", "2026-03-31", ggParams, true)
+	pnID := insertModel(t, db, 2, 1, "paretonbd", "2026-03-31", pnParams, true)
+	insertModel(t, db, 2, 2, "gammagamma", "2026-03-31", ggParams, true)
+	ctx := context.Background()
+	year, _ := clv.HorizonUnits(clv.Week, 12, 0, 0)
+	for _, c := range []struct {
+		model string
+		m     clv.Model
+		id    int64
+	}{{"'bgnbd'", bg, 0}, {"null", pn, pnID}} {
+		// The shared columns: the same rows as clv_v1, both ways.
+		var extra int
+		if err := db.GetContext(ctx, &extra, `select count(*) from (
+			(select * exclude (p_purchase_90d, p_purchase_12m) from clv_v2(date '2026-03-31', model := `+c.model+`)
+			 except all select * from clv_v1(date '2026-03-31', model := `+c.model+`))
+			union all
+			(select * from clv_v1(date '2026-03-31', model := `+c.model+`)
+			 except all select * exclude (p_purchase_90d, p_purchase_12m) from clv_v2(date '2026-03-31', model := `+c.model+`)))`); err != nil {
+			t.Fatal(err)
+		}
+		if extra != 0 {
+			t.Errorf("model %s: clv_v2 and clv_v1 differ in %d rows of their shared columns", c.model, extra)
+		}
+		var rows []struct {
+			CustomerID string  `db:"customer_id"`
+			ModelID    int64   `db:"model_id"`
+			X          float64 `db:"x"`
+			TX         float64 `db:"t_x"`
+			T          float64 `db:"T"`
+			P90        float64 `db:"p_purchase_90d"`
+			P12        float64 `db:"p_purchase_12m"`
+		}
+		if err := db.SelectContext(ctx, &rows, `select customer_id, model_id, x::double as x, t_x, "T", p_purchase_90d, p_purchase_12m
+			from clv_v2(date '2026-03-31', model := `+c.model+`) order by customer_id`); err != nil {
+			t.Fatal(err)
+		}
+		want := goSummary(t, db, "2026-03-31", clv.Week, 0)
+		if len(rows) != len(want) || len(rows) == 0 {
+			t.Fatalf("model %s: clv_v2 has %d customers, want %d", c.model, len(rows), len(want))
+		}
+		for _, r := range rows {
+			w := want[r.CustomerID]
+			if (c.id != 0 && r.ModelID != c.id) || !near(r.P90, c.m.PPurchase(90.0/7, w.X, w.TX, w.T)) || !near(r.P12, c.m.PPurchase(year, w.X, w.TX, w.T)) {
+				t.Errorf("model %s: clv_v2 customer %s = %+v; want P(purchase) %v in 90 days, %v in 12 months", c.model, r.CustomerID, r,
+					c.m.PPurchase(90.0/7, w.X, w.TX, w.T), c.m.PPurchase(year, w.X, w.TX, w.T))
+			}
+		}
+	}
+	// The pointer follows clv_v2.
+	var cols int
+	if err := db.GetContext(ctx, &cols, `select count(*) from (describe from clv(date '2026-03-31')) where column_name like 'p_purchase_%'`); err != nil || cols != 2 {
+		t.Errorf("clv(): %d p_purchase columns (err %v), want clv_v2's 2", cols, err)
+	}
+}
+
 func TestValueMatrixOnFixture(t *testing.T) {
 	db := openFixture(t)
 	insertModel(t, db, 1, 1, "bgnbd", "2026-03-31", bgParams, true)

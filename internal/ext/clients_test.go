@@ -113,6 +113,7 @@ func TestDatabaseFileInStockClient(t *testing.T) {
 		q("prospect_funnel_v1", "from prospect_funnel_v1(as_of := "+day+")"),
 		q("prospect_funnel_gates_v1", "from prospect_funnel_gates_v1(as_of := "+day+", min_loyalty := 'transactional')"),
 		q("clv_v1", "from clv_v1(as_of := "+day+")"),
+		q("clv pointer (clv_v2)", "from clv(as_of := "+day+")"),
 		q("value_matrix_v1", "from value_matrix_v1(as_of := "+day+")"),
 		q("scalar macro clv_p_alive", `select customer_id, clv_p_alive(x, t_x, "T") as p from clv_summary_v1(as_of := `+day+`)`),
 		q("scalar macro clv_p_purchase", `select customer_id, clv_p_purchase(interval 90 day, x, t_x, "T") as p from clv_summary_v1(as_of := `+day+`)`),
@@ -177,6 +178,7 @@ func TestMacrosOnLoadOverAnalystTables(t *testing.T) {
 			"rfm_segment_summary()",
 			"clv_summary_v1(as_of := date '" + demoAsOf + "', time_unit := 'day')",
 			"clv_v1(as_of := date '" + demoAsOf + "')",
+			"clv_v2(as_of := date '" + demoAsOf + "')",
 		}
 		var ours, theirs []parityQuery
 		for _, c := range calls {

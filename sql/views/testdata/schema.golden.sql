@@ -108,8 +108,10 @@ CREATE MACRO value_matrix_v1 (as_of := NULL, model := NULL, annual_discount_rate
 
 CREATE MACRO clv_summary (as_of := NULL, time_unit := 'week', calibration_start := NULL, holdout_end := NULL) AS TABLE (SELECT * FROM clv_summary_v1(as_of := as_of, time_unit := time_unit, calibration_start := calibration_start, holdout_end := holdout_end));
 
-CREATE MACRO clv (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT * FROM clv_v1(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate));
-
 CREATE MACRO value_matrix (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT * FROM value_matrix_v1(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate));
 
 CREATE MACRO clv_p_purchase (horizon, x, t_x, T) AS (clv_p_purchase_params(clv_model_params(clv_purchase_model_id(NULL, NULL)), horizon, x, t_x, T)), (which, horizon, x, t_x, T) AS (clv_p_purchase_params(clv_model_params(clv_purchase_model_id(which, NULL)), horizon, x, t_x, T));
+
+CREATE MACRO clv_v2 (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT v.*, clv_p_purchase_params(CAST(m.params AS VARCHAR), to_days(CAST(trunc(CAST(90 AS DOUBLE)) AS INTEGER)), v.x, v.t_x, v.T) AS p_purchase_90d, clv_p_purchase_params(CAST(m.params AS VARCHAR), to_months(CAST(trunc(CAST(12 AS DOUBLE)) AS INTEGER)), v.x, v.t_x, v.T) AS p_purchase_12m FROM clv_v1(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate) AS v INNER JOIN clv_models AS m ON ((m.id = v.model_id)));
+
+CREATE MACRO clv (as_of := NULL, model := NULL, annual_discount_rate := 0.1) AS TABLE (SELECT * FROM clv_v2(as_of := as_of, model := model, annual_discount_rate := annual_discount_rate));
