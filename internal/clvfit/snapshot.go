@@ -16,8 +16,8 @@ var ErrNoModel = errors.New("no converged clv model; run custval fit clv")
 
 // AddToSnapshot fills the CLV columns of score_snapshots (clv_model_id,
 // p_alive, expected_purchases_12m, expected_spend, clv_12m, clv_basis,
-// customer_type) for the rows of (asOf, modelVersion), from clv_v1 and
-// value_matrix_v1 as of asOf. Call it inside the transaction that wrote the
+// p_purchase_90d, p_purchase_12m, customer_type) for the rows of (asOf,
+// modelVersion), from clv_v2 and value_matrix_v1 as of asOf. Call it inside the transaction that wrote the
 // snapshot, after the rows are in, so the snapshot stays all or nothing. It
 // returns the rows updated, or ErrNoModel (nothing changed) when no model
 // fits the date: `custval score` can then warn and keep the snapshot without CLV.

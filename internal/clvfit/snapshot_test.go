@@ -39,23 +39,25 @@ func TestAddToSnapshot(t *testing.T) {
 	if n != 5 {
 		t.Errorf("updated %d snapshot rows, want 5 (a, b, c, e, f)", n)
 	}
-	// Every CLV column equals clv_v1 / value_matrix_v1; e (refunds only) has a type but no CLV.
+	// Every CLV column equals clv_v2 / value_matrix_v1; e (refunds only) has a type but no CLV.
 	var mismatches []string
 	if err := db.SelectContext(ctx, &mismatches, `
 		select s.customer_id
 		from score_snapshots s
 		join value_matrix_v1(date '2026-03-31') v using (customer_id)
-		left join clv_v1(date '2026-03-31') c using (customer_id)
+		left join clv_v2(date '2026-03-31') c using (customer_id)
 		where s.customer_type is distinct from v.customer_type
 			or s.clv_model_id is distinct from c.model_id or s.p_alive is distinct from c.p_alive
 			or s.expected_purchases_12m is distinct from c.expected_purchases_12m
 			or s.expected_spend is distinct from c.expected_spend or s.clv_12m is distinct from c.clv_12m
 			or s.clv_basis is distinct from c.clv_basis
+			or s.p_purchase_90d is distinct from c.p_purchase_90d or s.p_purchase_12m is distinct from c.p_purchase_12m
+			or (s.customer_id <> 'e' and not s.p_purchase_90d between 0 and s.p_purchase_12m)
 			or (s.customer_id = 'e') <> (s.clv_model_id is null)
 			or (s.customer_id <> 'e' and s.clv_model_id <> $1)`, id); err != nil {
 		t.Fatal(err)
 	}
 	if len(mismatches) > 0 {
-		t.Errorf("snapshot rows differ from clv_v1 / value_matrix_v1 for %v", mismatches)
+		t.Errorf("snapshot rows differ from clv_v2 / value_matrix_v1 for %v", mismatches)
 	}
 }
