@@ -61,7 +61,7 @@ func run(out, scaleList string, big bool, runs int, dir, extension, nodeDir stri
 		return err
 	}
 	stages := append([]bench.Stage{bench.LoadOrders(), bench.ScoreRFM()}, bench.RFMParts()...)
-	stages = append(stages, bench.FitCLV(), bench.CLVV1())
+	stages = append(stages, bench.FitCLV(), bench.CLVV1(), bench.CLVV2())
 	stages = append(stages, udfs...)
 	if (extension == "") != (nodeDir == "") {
 		return fmt.Errorf("-extension and -node go together")

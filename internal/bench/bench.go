@@ -288,6 +288,8 @@ const benchNotes = `
 - **clv_v1 materialized**: every clv_v1 column for every customer (clv_p_alive, 12-month expected purchases,
   expected spend and clv_value from the fitted models), materialized, against the same summary and margin rows
   materialized without the four model functions; the difference is what the model functions cost.
+- **clv_v2 materialized**: the same for clv_v2, which adds P(purchase) over 90 days and 12 months (two more model
+  function calls per customer), against the same floor.
 - **udf NAME**: the custval function as custval registers it (vectorized through DuckDB's C API, udf/vector.go) against
   the same rule written as plain SQL with DOUBLE literals, over 10 rows per customer (10M rows at the 1M scale point); the cases are
   ` + "`udf/benchcases/*.sql`" + `, and each run first checks that the function and the SQL agree on every row.

@@ -16,6 +16,12 @@ func BenchCLVV1(ctx context.Context, db *sqlx.DB, asOf time.Time) error {
 	return benchTemp(ctx, db, "clv_bench_v1", mustSQL("bench_clv_v1.sql"), asOf)
 }
 
+// BenchCLVV2 materializes clv_v2 as of asOf (bench_clv_v2.sql): clv_v1 and two
+// P(purchase) columns, against BenchCLVV1Floor too.
+func BenchCLVV2(ctx context.Context, db *sqlx.DB, asOf time.Time) error {
+	return benchTemp(ctx, db, "clv_bench_v2", mustSQL("bench_clv_v2.sql"), asOf)
+}
+
 // BenchCLVV1Floor materializes the same rows without the model functions
 // (bench_clv_floor.sql), the way BenchCLVV1 materializes clv_v1.
 func BenchCLVV1Floor(ctx context.Context, db *sqlx.DB, asOf time.Time) error {

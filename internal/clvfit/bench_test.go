@@ -41,7 +41,7 @@ func BenchmarkCLVV1CDNOW(b *testing.B) {
 	}
 }
 
-// TestBenchCLVV1: the clv_v1 benchmark and its floor run on a fitted database.
+// TestBenchCLVV1: the clv_v1 and clv_v2 benchmarks and their floor run on a fitted database.
 func TestBenchCLVV1(t *testing.T) {
 	db := sqltest.Open(t)
 	loadCDNOW(t, db)
@@ -49,7 +49,7 @@ func TestBenchCLVV1(t *testing.T) {
 	if _, err := Run(ctx, db, Options{AsOf: cdnowAsOf}); err != nil {
 		t.Fatal(err)
 	}
-	for name, f := range map[string]func(context.Context, *sqlx.DB, time.Time) error{"clv_v1": BenchCLVV1, "floor": BenchCLVV1Floor} {
+	for name, f := range map[string]func(context.Context, *sqlx.DB, time.Time) error{"clv_v1": BenchCLVV1, "clv_v2": BenchCLVV2, "floor": BenchCLVV1Floor} {
 		if err := f(ctx, db, cdnowAsOf); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
