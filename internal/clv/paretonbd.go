@@ -86,27 +86,28 @@ var gauss = func() (g struct{ u, w, logW []float64 }) {
 
 // logDeadIntegral is log ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ, the
 // "died between t_x and T" part of the likelihood, with A₀ = (r+s+x) times it.
-// It substitutes v = ln(min(α, β) + τ), which removes the nearby singularity
-// that makes the ₂F₁ series slow, leaving an integrand whose singularities lie
-// π off the real axis, so 32 Gauss-Legendre nodes reach double precision. When
-// the integrand decays fast (many purchases) the range is cut where it has
-// fallen by e^−50.
 func (m ParetoNBD) logDeadIntegral(x, tx, T float64) float64 {
-	lo := math.Min(m.Alpha, m.Beta)
-	v0 := math.Log(lo + tx)
-	width := math.Log(lo+T) - v0
-	// A lower bound on the integrand's decay rate in v.
-	rate := m.S
-	if m.Alpha <= m.Beta {
-		rate = m.R + x - 1
-	}
-	if rate > 0 && rate*width > 50 {
-		width = 50 / rate
-	}
+	return logPowIntegral(m.Alpha, m.R+x, m.Beta, m.S+1, tx, T)
+}
+
+// logPowIntegral is log ∫_{from}^{to} (a+τ)^−pa (b+τ)^−pb dτ for a, b > 0. It
+// substitutes v = ln(min(a, b) + τ), which removes the nearby singularity that
+// makes the ₂F₁ series slow, leaving an integrand whose singularities lie π off
+// the real axis, so 32 Gauss-Legendre nodes reach double precision. When the
+// integrand decays fast (many purchases) the range is cut where it has fallen
+// by e^−50.
+func logPowIntegral(a, pa, b, pb, from, to float64) float64 {
+	lo := math.Min(a, b)
 	// One of the two logs is v itself; only the other needs computing.
-	pLo, pHi, dHi := m.R+x, m.S+1, m.Beta-lo
-	if m.Alpha > m.Beta {
-		pLo, pHi, dHi = m.S+1, m.R+x, m.Alpha-lo
+	pLo, pHi, dHi := pa, pb, b-lo
+	if a > b {
+		pLo, pHi, dHi = pb, pa, a-lo
+	}
+	v0 := math.Log(lo + from)
+	width := math.Log(lo+to) - v0
+	// A lower bound on the integrand's decay rate in v.
+	if rate := pLo - 1; rate > 0 && rate*width > 50 {
+		width = 50 / rate
 	}
 	var l [gaussN]float64
 	top := math.Inf(-1)

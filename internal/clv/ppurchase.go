@@ -35,17 +35,27 @@ func (c bgCore) pPurchase(t, x, tx, T float64) float64 {
 //	P = P(alive) · ∫₀ᵗ k/A (A/(A+u))^(k+1) · (B/(B+u))^s du
 //	  = P(alive) · k A^k B^s · [I(A, B) − I(A+t, B+t)],   I(A, B) = ∫₀^∞ (A+v)^−(k+1) (B+v)^−s dv
 //
-// and I has the closed form of logIIntegral.
+// and I has the closed form of logIIntegral. Where its ₂F₁ argument is near 1
+// (α and β far apart against T) the series is slow, so the integral is
+// computed by quadrature instead, as logA0 does.
 func (m ParetoNBD) PPurchase(t, x, tx, T float64) float64 {
 	if t <= 0 {
 		return 0
 	}
 	k := m.R + x
 	A, B := m.Alpha+T, m.Beta+T
+	return m.PAlive(x, tx, T) * math.Min(1, math.Exp(math.Log(k)+k*math.Log(A)+m.S*math.Log(B)+m.logWindowIntegral(k, A, B, t)))
+}
+
+// logWindowIntegral is log ∫₀ᵗ (A+u)^−(k+1) (B+u)^−s du, by the closed form or,
+// past seriesMaxZ, by quadrature.
+func (m ParetoNBD) logWindowIntegral(k, A, B, t float64) float64 {
+	if math.Abs(A-B)/math.Max(A, B) > seriesMaxZ {
+		return logPowIntegral(A, k+1, B, m.S, 0, t)
+	}
 	l0 := logIIntegral(k+1, m.S, A, B)
 	lt := logIIntegral(k+1, m.S, A+t, B+t)
-	ifAlive := math.Exp(math.Log(k) + k*math.Log(A) + m.S*math.Log(B) + l0 + log1mExp(lt-l0))
-	return m.PAlive(x, tx, T) * math.Min(1, ifAlive)
+	return l0 + log1mExp(lt-l0)
 }
 
 // logIIntegral is log ∫₀^∞ (A+v)^−a (B+v)^−s dv for a+s > 1. With M = max(A, B)

@@ -95,3 +95,24 @@ func TestParetoDeadIntegralMatchesSeries(t *testing.T) {
 		}
 	}
 }
+
+// TestParetoWindowIntegralMatchesSeries checks the two ways PPurchase's
+// integral is computed against each other where both are accurate (z up to
+// 0.99), for both branches of α vs β, short and long windows.
+func TestParetoWindowIntegralMatchesSeries(t *testing.T) {
+	for _, m := range []ParetoNBD{{0.553, 10.578, 0.606, 11.669}, {0.8, 12, 1.3, 4}, {0.3, 2, 0.5, 40}, {2, 50, 3, 5}, {0.3, 0.5, 0.5, 40}, {0.5, 100, 0.4, 1}} {
+		for _, h := range [][2]float64{{0, 0}, {1, 38.86}, {7, 38.86}, {40, 30}, {3, 0.5}} {
+			x, T := h[0], h[1]
+			k, A, B := m.R+x, m.Alpha+T, m.Beta+T
+			for _, horizon := range []float64{1.0 / 7, 13, 52, 520} {
+				l0 := logIIntegral(k+1, m.S, A, B)
+				series := l0 + log1mExp(logIIntegral(k+1, m.S, A+horizon, B+horizon)-l0)
+				integral := logPowIntegral(A, k+1, B, m.S, 0, horizon)
+				if math.Abs(series-integral) > 1e-10*math.Max(1, math.Abs(series)) {
+					t.Errorf("%+v at x=%v T=%v t=%v (z=%.3f): series %.14g, integral %.14g", m, x, T, horizon,
+						math.Abs(A-B)/math.Max(A, B), series, integral)
+				}
+			}
+		}
+	}
+}
